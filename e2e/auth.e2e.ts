@@ -1,0 +1,37 @@
+import { demo, expect, expectAccessible, logIn, test } from './fixtures.ts';
+
+test('an admin logs in, sees the admin home and navigation, and logs out', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page);
+
+  await logIn(page, demo.admin.email);
+  await expect(page.getByRole('heading', { name: `Welcome, ${demo.admin.name}` })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: /main/i });
+  for (const section of ['People', 'Cycles', 'Frameworks', 'Outbox', 'Users']) {
+    await expect(nav.getByRole('link', { name: section })).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('a participant sees their own home without admin sections', async ({ page }) => {
+  await logIn(page, demo.participant.email);
+  await expect(page.getByRole('heading', { name: `Welcome, ${demo.participant.name}` })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: /main/i });
+  await expect(nav.getByRole('link', { name: 'My feedback' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a wrong password shows the server message and stays on the log-in page', async ({ page, allowConsoleError }) => {
+  // The browser logs the 401 response of the failed log-in as a console error.
+  allowConsoleError(/401/);
+  await logIn(page, demo.admin.email, 'wrong-password-here');
+  await expect(page.getByRole('alert')).toContainText('do not match');
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { accountRoutes } from '../accounts/routes.ts';
+import type { AppConfig } from '../config/config.ts';
+import type { Database, Sql } from '../db/client.ts';
+import { healthRoutes } from '../health/routes.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { mailRoutes } from '../mail/routes.ts';
+import { installErrorHandler, sendNotFound } from './error-handler.ts';
+import { installSessionHooks } from './session-hooks.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Database;
+  sql: Sql;
+  jobs: JobQueue;
+  /** Collects every registered route, for the cross-tenant test that walks them all. */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Never log secrets: cookies, CSRF tokens, rater links or bodies.
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                method: req.method,
+                url: req.url.replace(/\/api\/r\/[^/?]+/, '/api/r/[token]').replace(/token=[^&]+/, 'token=[redacted]'),
+                id: req.id,
+              }),
+            },
+          },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a cross-site HTML form cannot send them without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        // Only ask browsers to upgrade when we are actually served over HTTPS.
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(`Too many requests. Try again in ${context.after}.`) as Error & {
+        statusCode: number;
+      };
+      error.statusCode = 429;
+      return error;
+    },
+  });
+  await app.register(cookie);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Twofold API',
+        version: '0.1.0',
+        description:
+          'Leadership and management 360° feedback. Every state change needs the x-csrf-token header from GET /api/session.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installSessionHooks(app, { db: deps.db, publicUrl: config.publicUrl });
+
+  const accountDeps = {
+    db: deps.db,
+    publicUrl: config.publicUrl,
+    smtpConfigured: Boolean(config.smtpUrl),
+    sessionTtlHours: config.sessionTtlHours,
+  };
+  await app.register(healthRoutes, { sql: deps.sql });
+  await app.register(accountRoutes, {
+    deps: accountDeps,
+    secureCookies: config.secureCookies,
+    sessionTtlHours: config.sessionTtlHours,
+  });
+  await app.register(mailRoutes, { db: deps.db });
+  app.addHook('onResponse', async (request) => {
+    // Mail queued by a request is delivered soon after it commits.
+    if (request.method !== 'GET' && config.smtpUrl) deps.jobs.notifyMailQueued();
+  });
+
+  const webDist = config.webDistDir;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send(sendNotFound(request.url.split('?')[0] ?? request.url));
+    }
+    // The single-page app routes on the client; every other GET gets its shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

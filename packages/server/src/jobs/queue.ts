@@ -1,0 +1,52 @@
+import PgBoss from 'pg-boss';
+import nodemailer from 'nodemailer';
+import type { Database } from '../db/client.ts';
+import { deliverPendingMail } from '../mail/outbox.ts';
+
+/** What the app needs from the job system; tests pass a queue that does nothing. */
+export interface JobQueue {
+  notifyMailQueued: () => void;
+  stop: () => Promise<void>;
+}
+
+export const noJobs: JobQueue = { notifyMailQueued: () => {}, stop: async () => {} };
+
+const MAIL_QUEUE = 'mail-deliver';
+
+/**
+ * Starts pg-boss on the app's database (schema `pgboss`): background work lives in
+ * PostgreSQL, so app instances stay stateless and no extra broker is needed.
+ */
+export async function startJobs(options: {
+  databaseUrl: string;
+  db: Database;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  log: (message: string, error?: unknown) => void;
+}): Promise<JobQueue> {
+  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
+  boss.on('error', (error) => options.log('job system error', error));
+  await boss.start();
+  await boss.createQueue(MAIL_QUEUE);
+
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    await boss.work(MAIL_QUEUE, async () => {
+      const result = await deliverPendingMail(options.db, transport, options.mailFrom);
+      if (result.failed > 0) options.log(`mail delivery: ${result.failed} failed, will retry`);
+    });
+    // A safety net for messages whose notification was lost in a crash.
+    await boss.schedule(MAIL_QUEUE, '* * * * *');
+  }
+
+  return {
+    notifyMailQueued: () => {
+      if (!options.smtpUrl) return;
+      // Coalesce bursts: one delivery run picks up every pending message.
+      boss
+        .send(MAIL_QUEUE, {}, { singletonKey: 'deliver', singletonSeconds: 1 })
+        .catch((error: unknown) => options.log('could not queue mail delivery', error));
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

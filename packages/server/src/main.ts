@@ -1,0 +1,93 @@
+import { ConfigError, loadConfig } from './config/config.ts';
+import { connectDatabase } from './db/client.ts';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { noJobs, startJobs } from './jobs/queue.ts';
+import { seedDemoIfEmpty } from './seed/seed-demo.ts';
+
+/**
+ * Starts Twofold: the database (embedded unless DATABASE_URL is set), migrations, the demo
+ * seed on an empty database, jobs, and the HTTP server for the API and the web app.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    console.log(`Starting the embedded PostgreSQL (data in ${config.dataDir}) …`);
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      database: 'twofold',
+    });
+    databaseUrl = embedded.url;
+  }
+
+  await migrateDatabase(databaseUrl);
+  const database = connectDatabase(databaseUrl);
+  const seed = config.seedDemo ? await seedDemoIfEmpty(database.db) : { seeded: false, logins: [] };
+  const jobs = config.runJobs
+    ? await startJobs({
+        databaseUrl,
+        db: database.db,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
+        log: (message, error) => console.error(message, error ?? ''),
+      })
+    : noJobs;
+  const app = await buildApp({ config, db: database.db, sql: database.sql, jobs });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.error('Second signal: exiting now.');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await jobs.stop();
+      await database.close();
+      await embedded?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+
+  const lines = [
+    '',
+    `  Twofold is running at ${config.publicUrl}`,
+    `  API documentation: ${config.publicUrl}/api/docs`,
+    embedded ? `  Database: embedded PostgreSQL in ${config.dataDir}` : '  Database: DATABASE_URL',
+    config.smtpUrl ? '  Mail: SMTP' : '  Mail: kept in the outbox (Outbox page, as admin)',
+  ];
+  if (config.seedDemo && seed.logins.length > 0) {
+    lines.push('', `  Demo log-ins${seed.seeded ? ' (organisation just created)' : ''}:`);
+    for (const login of seed.logins) {
+      lines.push(`    ${login.role.padEnd(26)} ${login.email.padEnd(32)} password: ${login.password}`);
+    }
+  }
+  lines.push('', '  Press Ctrl-C to stop.', '');
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Twofold could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

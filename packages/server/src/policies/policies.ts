@@ -1,0 +1,49 @@
+import { ForbiddenError, UnauthenticatedError } from '../http/errors.ts';
+
+/**
+ * The one place that decides permissions. Routes call `authorize` (or a resource check
+ * below) before touching the core; nothing else grants access.
+ */
+export type Role = 'admin' | 'coach' | 'participant';
+export const ROLES: readonly Role[] = ['admin', 'coach', 'participant'];
+
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  /** Managers are not a role: anyone with direct reports in the people table is one. */
+  isManager: boolean;
+  personId: string | null;
+}
+
+const permissions = {
+  'users.read': ['admin'],
+  'users.invite': ['admin'],
+  'outbox.read': ['admin'],
+  'people.read': ['admin'],
+  'people.write': ['admin'],
+  'audit.read': ['admin'],
+  'frameworks.read': ['admin'],
+  'frameworks.write': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+export function can(actor: Actor, action: Action): boolean {
+  const allowed: readonly Role[] = permissions[action];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/** Returns the actor when allowed; throws 401 without a session and 403 without the role. */
+export function authorize(actor: Actor | null, action: Action): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, action)) throw new ForbiddenError();
+  return actor;
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
