@@ -15,8 +15,11 @@ let org: TestTenant;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   // The app gets the real job queue (pg-boss on the test database) and real SMTP.
-  let queue: JobQueue | undefined;
-  const lazyJobs: JobQueue = { notifyMailQueued: () => queue?.notifyMailQueued(), stop: async () => queue?.stop() };
+  const started: { queue?: JobQueue } = {};
+  const lazyJobs: JobQueue = {
+    notifyMailQueued: () => started.queue?.notifyMailQueued(),
+    stop: async () => started.queue?.stop(),
+  };
   t = await createTestApp({ SMTP_URL: smtp.url }, lazyJobs);
   jobs = await startJobs({
     databaseUrl: t.config.databaseUrl!,
@@ -25,7 +28,7 @@ beforeAll(async () => {
     mailFrom: 'Twofold <no-reply@twofold.test>',
     log: () => {},
   });
-  queue = jobs;
+  started.queue = jobs;
   org = await createTestTenant(t.database.db, 'mailco');
 });
 afterAll(async () => {
