@@ -37,6 +37,7 @@ const envSchema = z.object({
   SEED_DEMO: booleanSchema.default(true),
   RUN_JOBS: booleanSchema.default(true),
   RATE_LIMIT_PER_MINUTE: z.string().regex(/^\d+$/).transform(Number).default(1200),
+  RATER_RATE_LIMIT_PER_MINUTE: z.string().regex(/^\d+$/).transform(Number).default(300),
   TRUST_PROXY: booleanSchema.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
@@ -56,6 +57,7 @@ export interface AppConfig {
   seedDemo: boolean;
   runJobs: boolean;
   rateLimitPerMinute: number;
+  raterRateLimitPerMinute: number;
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string;
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     runJobs: e.RUN_JOBS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    raterRateLimitPerMinute: e.RATER_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'packages/web/dist')),

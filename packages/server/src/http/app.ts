@@ -17,6 +17,8 @@ import {
 import { accountRoutes } from '../accounts/routes.ts';
 import type { AppConfig } from '../config/config.ts';
 import type { Database, Sql } from '../db/client.ts';
+import { cycleRoutes } from '../cycles/routes.ts';
+import { raterRoutes } from '../cycles/rater-routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { mailRoutes } from '../mail/routes.ts';
@@ -127,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionTtlHours: config.sessionTtlHours,
   });
   await app.register(mailRoutes, { db: deps.db });
+  await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
+  await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });
   app.addHook('onResponse', async (request) => {
     // Mail queued by a request is delivered soon after it commits.
     if (request.method !== 'GET' && config.smtpUrl) deps.jobs.notifyMailQueued();

@@ -27,6 +27,8 @@ const permissions = {
   'audit.read': ['admin'],
   'frameworks.read': ['admin'],
   'frameworks.write': ['admin'],
+  'cycles.read': ['admin'],
+  'cycles.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
