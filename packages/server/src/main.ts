@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from './config/config.ts';
 import { connectDatabase } from './db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { loadDefaultFramework } from './frameworks/load-default-framework.ts';
+import { ensureBuiltInFramework } from './frameworks/store.ts';
 import { buildApp } from './http/app.ts';
 import { noJobs, startJobs } from './jobs/queue.ts';
 import { seedDemoIfEmpty } from './seed/seed-demo.ts';
@@ -36,7 +38,11 @@ async function main(): Promise<void> {
 
   await migrateDatabase(databaseUrl);
   const database = connectDatabase(databaseUrl);
-  const seed = config.seedDemo ? await seedDemoIfEmpty(database.db) : { seeded: false, logins: [] };
+  const framework = loadDefaultFramework();
+  const frameworkVersionId = await ensureBuiltInFramework(database.db, framework);
+  const seed = config.seedDemo
+    ? await seedDemoIfEmpty(database.db, { frameworkVersionId, document: framework, publicUrl: config.publicUrl })
+    : { seeded: false, logins: [] };
   const jobs = config.runJobs
     ? await startJobs({
         databaseUrl,

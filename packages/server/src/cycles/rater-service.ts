@@ -140,10 +140,46 @@ async function openLink(db: Database, token: string, now: Date): Promise<{ link:
   return { link, survey: surveyFor(doc, link) };
 }
 
+// Token → the assignment and framework it opens. Both never change for a token, so this
+// cache is safe across app instances; every status (submitted, closed, deadline) is still
+// checked in the database by the statement that writes.
+const linkCache = new Map<string, { assignmentId: string; frameworkVersionId: string; form: 'self' | 'rater' }>();
+const LINK_CACHE_LIMIT = 100_000;
+// Per framework version: valid codes and values, and the codes a submission needs.
+const rulesCache = new Map<string, Pick<Survey, 'valueRange' | 'requiredCodes'>>();
+
+async function answeringRules(db: Database, frameworkVersionId: string): Promise<Pick<Survey, 'valueRange' | 'requiredCodes'>> {
+  let rules = rulesCache.get(frameworkVersionId);
+  if (!rules) {
+    const survey = buildSurvey(await loadDocument(db, frameworkVersionId), 'rater', '');
+    rules = { valueRange: survey.valueRange, requiredCodes: survey.requiredCodes };
+    rulesCache.set(frameworkVersionId, rules);
+  }
+  return rules;
+}
+
+async function lookUpLink(db: Database, token: string) {
+  if (!/^[\w-]{20,100}$/.test(token)) throw new UnknownLinkError();
+  const hash = hashToken(token);
+  const cached = linkCache.get(hash);
+  if (cached) return cached;
+  const [row] = await db
+    .select({ assignmentId: assignments.id, frameworkVersionId: cycles.frameworkVersionId, group: assignments.raterGroup })
+    .from(assignmentTokens)
+    .innerJoin(assignments, eq(assignments.id, assignmentTokens.assignmentId))
+    .innerJoin(cycles, eq(cycles.id, assignments.cycleId))
+    .where(eq(assignmentTokens.tokenHash, hash));
+  if (!row) throw new UnknownLinkError();
+  const link = { assignmentId: row.assignmentId, frameworkVersionId: row.frameworkVersionId, form: row.group === 'self' ? ('self' as const) : ('rater' as const) };
+  if (linkCache.size >= LINK_CACHE_LIMIT) linkCache.delete(linkCache.keys().next().value!);
+  linkCache.set(hash, link);
+  return link;
+}
+
 /**
- * Saves one answer (autosave). The write is committed before we answer, so an
- * acknowledged answer survives a crash. The status guard is re-checked in the same
- * statement, so an answer cannot slip in after submit or close.
+ * Saves one answer (autosave) in a single statement that also checks, in the database, that
+ * the assignment is still open and the cycle still collecting before its deadline. The
+ * statement commits before we answer, so an acknowledged answer survives a crash.
  */
 export async function saveAnswer(
   db: Database,
@@ -152,8 +188,9 @@ export async function saveAnswer(
   input: { value: number | null; notObserved: boolean },
   now = new Date(),
 ): Promise<{ answered: number; required: number }> {
-  const { link, survey } = await openLink(db, token, now);
-  const range = survey.valueRange.get(itemCode);
+  const link = await lookUpLink(db, token);
+  const rules = await answeringRules(db, link.frameworkVersionId);
+  const range = rules.valueRange.get(itemCode);
   if (!range) {
     throw new ValidationFailedError(`There is no question ${itemCode} in this form.`, [{ path: '/itemCode', message: 'unknown question' }]);
   }
@@ -165,25 +202,32 @@ export async function saveAnswer(
       { path: '/value', message: `must be a whole number from ${range.min} to ${range.max}` },
     ]);
   }
-  const rows = await db.execute<{ answered: number }>(sql`
-    with guard as (
-      update ${assignments} set status = 'in_progress', started_at = coalesce(started_at, now())
-       where id = ${link.assignmentId} and status in ('not_started', 'in_progress')
-       returning id
+  const rows = await db.execute<{ saved: number; others: number }>(sql`
+    with open_link as (
+      select a.id, a.status
+        from ${assignments} a join ${cycles} c on c.id = a.cycle_id
+       where a.id = ${link.assignmentId}
+         and a.status in ('not_started', 'in_progress')
+         and c.status = 'collecting' and c.deadline > ${now.toISOString()}::timestamptz
+    ), started as (
+      update ${assignments} set status = 'in_progress', started_at = now()
+       where id = (select id from open_link where status = 'not_started')
     ), saved as (
       insert into ${answers} (assignment_id, item_code, value, not_observed, updated_at)
-      select id, ${itemCode}, ${input.notObserved ? null : input.value}, ${input.notObserved}, now() from guard
+      select id, ${itemCode}, ${input.notObserved ? null : input.value}, ${input.notObserved}, now() from open_link
       on conflict (assignment_id, item_code)
       do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
-      returning item_code
+      returning 1
     )
-    select (select count(*)::int from ${answers} where assignment_id = ${link.assignmentId} and item_code <> ${itemCode})
-           + (select count(*)::int from saved) as answered,
-           (select count(*)::int from saved) as saved_count`);
-  const result = rows[0] as { answered: number; saved_count: number } | undefined;
-  if (!result || result.saved_count === 0) throw new LinkClosedError('This feedback was already submitted or declined.');
-  const required = survey.requiredCodes.length;
-  return { answered: Math.min(result.answered, required), required };
+    select (select count(*)::int from saved) as saved,
+           (select count(*)::int from ${answers} where assignment_id = ${link.assignmentId} and item_code <> ${itemCode}) as others`);
+  const result = rows[0];
+  if (!result || result.saved === 0) {
+    const context = await resolveLink(db, token);
+    throw new LinkClosedError(closedReason(context, now) ?? 'This feedback link is closed.');
+  }
+  const required = rules.requiredCodes.length;
+  return { answered: Math.min(result.others + 1, required), required };
 }
 
 export async function saveComment(db: Database, token: string, questionCode: string, text: string, now = new Date()): Promise<void> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { defaultCycleSettings } from './cycle-rules.ts';
+import { listMyAssignments, openMyAssignment } from './my-feedback.ts';
 import { extendDeadline, getCycleProgress, resendInvitation } from './monitoring.ts';
 import {
   addParticipants,
@@ -135,6 +136,21 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ deps: CycleDeps }> = async (ap
       const actor = authorize(request.actor, 'cycles.write');
       await resendInvitation(deps, actor, request.params.cycleId, request.params.assignmentId);
       return reply.status(202).send({ resent: true });
+    },
+  );
+
+  // ---- my own feedback tasks ----
+  app.get('/api/me/assignments', { schema: { tags: ['answering'], summary: 'Feedback I have been asked to give, my self-assessment included' } }, async (request) => {
+    const actor = requireActor(request.actor);
+    return { assignments: await listMyAssignments(deps.db, actor) };
+  });
+
+  app.post(
+    '/api/me/assignments/:assignmentId/link',
+    { schema: { tags: ['answering'], summary: 'A fresh personal link to answer one of my feedback requests', params: z.strictObject({ assignmentId: uuid('assignment') }) } },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return openMyAssignment(deps.db, actor, request.params.assignmentId, deps.publicUrl);
     },
   );
 

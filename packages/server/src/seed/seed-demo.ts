@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../accounts/schema.ts';
+import type { FrameworkDocumentForSurvey } from '../cycles/survey.ts';
 import type { Database } from '../db/client.ts';
 import { people } from '../people/schema.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { tenants } from '../tenants/schema.ts';
+import { seedDemoCycles } from './demo-cycles.ts';
 import { DEMO_PASSWORD, demoPeople, demoTenant } from './demo-organisation.ts';
 
 export interface DemoLogin {
@@ -16,7 +18,10 @@ export interface DemoLogin {
  * Seeds the demo organisation when the database has no organisation yet. Runs in one
  * transaction under an advisory lock, so two instances starting together seed once.
  */
-export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+export async function seedDemoIfEmpty(
+  db: Database,
+  options: { frameworkVersionId: string; document: FrameworkDocumentForSurvey; publicUrl: string; now?: Date },
+): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const logins = demoLogins();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await db.transaction(async (tx) => {
@@ -59,6 +64,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<{ seeded: boolean; 
         .returning({ id: people.id });
       if (row) personIds.set(person.employeeId, row.id);
     }
+    await seedDemoCycles(tx, { tenantId: tenant.id, frameworkVersionId: options.frameworkVersionId, document: options.document, publicUrl: options.publicUrl, now: options.now ?? new Date() });
     return true;
   });
   return { seeded, logins };
