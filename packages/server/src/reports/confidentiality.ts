@@ -123,7 +123,13 @@ export function protectResponses(responses: RaterResponse[], rules: AnonymityRul
           return { questionCode, text: text.trim(), groupLabel: labelled ? labels[r.group] : null };
         }),
     )
-    .sort((a, b) => a.questionCode.localeCompare(b.questionCode) || (a.groupLabel ?? '~').localeCompare(b.groupLabel ?? '~') || a.text.localeCompare(b.text));
+    .sort(
+      (a, b) =>
+        a.questionCode.localeCompare(b.questionCode) ||
+        Number(a.groupLabel === null) - Number(b.groupLabel === null) ||
+        (a.groupLabel ?? '').localeCompare(b.groupLabel ?? '') ||
+        a.text.localeCompare(b.text),
+    );
 
   return {
     self: selfResponses.length > 0 ? shown('self', selfResponses) : null,
