@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
+import { buildCycleSnapshots } from '../reports/service.ts';
 import { defaultCycleSettings } from './cycle-rules.ts';
 import { listMyAssignments, openMyAssignment } from './my-feedback.ts';
 import { extendDeadline, getCycleProgress, resendInvitation } from './monitoring.ts';
@@ -36,6 +37,7 @@ const settingsSchema = z.strictObject({
   }),
   selfAssessment: z.boolean(),
   managerApproval: z.boolean(),
+  managerAccess: z.boolean().optional(),
   reminderDaysBeforeDeadline: z.array(z.int().min(1).max(60)).max(10),
 });
 
@@ -109,6 +111,8 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ deps: CycleDeps }> = async (ap
     async (request) => {
       const actor = authorize(request.actor, 'cycles.write');
       await transitionCycle(deps, actor, request.params.cycleId, request.body.to);
+      // Reports are stored at release, so their figures never change afterwards.
+      if (request.body.to === 'released') await buildCycleSnapshots(deps.db, actor.tenantId, request.params.cycleId);
       await recordAudit(deps.db, actor, `cycle.${request.body.to}`, { type: 'cycle', id: request.params.cycleId });
       return { cycle: await getCycleDetail(deps.db, actor.tenantId, request.params.cycleId) };
     },

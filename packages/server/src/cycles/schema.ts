@@ -29,6 +29,8 @@ export interface CycleSettings {
   anonymity: { groupMinimum: number; managerMinimum: number; commentMinimum: number };
   selfAssessment: boolean;
   managerApproval: boolean;
+  /** Whether managers may read their direct reports' released reports. */
+  managerAccess?: boolean;
   /** Days before the deadline on which unfinished raters get a reminder. */
   reminderDaysBeforeDeadline: number[];
 }

@@ -49,3 +49,25 @@ export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new UnauthenticatedError();
   return actor;
 }
+
+export interface ReportSubject {
+  released: boolean;
+  participantUserId: string | null;
+  participantManagerPersonId: string | null;
+  coachUserIds: string[];
+  /** Whether the cycle lets managers read their direct reports' reports. */
+  managerAccess: boolean;
+}
+
+/**
+ * Who may read an individual report: admins always; after release, the participant, their
+ * assigned coaches, and their manager when the cycle allows it. Anyone else is answered
+ * "not found", so the report's existence is not revealed.
+ */
+export function canViewReport(actor: Actor, subject: ReportSubject): boolean {
+  if (actor.roles.includes('admin')) return true;
+  if (!subject.released) return false;
+  if (subject.participantUserId === actor.userId) return true;
+  if (actor.roles.includes('coach') && subject.coachUserIds.includes(actor.userId)) return true;
+  return subject.managerAccess && actor.personId !== null && subject.participantManagerPersonId === actor.personId;
+}

@@ -56,6 +56,7 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/admin/cycles/:cycleId/deadline': () => ({ deadline: soon() }),
   'POST /api/admin/cycles/:cycleId/assignments/:assignmentId/resend': () => undefined,
   'POST /api/me/assignments/:assignmentId/link': () => undefined,
+  'POST /api/admin/cycles/:cycleId/participants/:participantId/release': () => undefined,
   'POST /api/nominations/:participantId': () => ({ raters: [], submit: false }),
   'POST /api/nominations/:participantId/decisions': () => ({ decisions: [{ nominationId: '00000000-0000-4000-8000-000000000000', decision: 'approve' }] }),
 };

@@ -38,3 +38,49 @@ export async function insertPublishedFramework(db: Database, tenantId: string | 
     .returning({ id: frameworkVersions.id });
   return row!.id;
 }
+
+/**
+ * A closed cycle with one participant and submitted answers from the given raters, built
+ * directly in the database. `values` maps a rater to the value they give every item.
+ */
+export async function seedAnsweredCycle(
+  db: Database,
+  tenant: { id: string; participant: { personId: string } },
+  raters: { group: 'self' | 'manager' | 'peers' | 'direct_reports' | 'others'; value: number; comment?: string }[],
+  options: { managerAccess?: boolean } = {},
+) {
+  const { cycles, cycleParticipants, assignments, answers, comments } = await import('../cycles/schema.ts');
+  const frameworkId = await insertPublishedFramework(db, tenant.id);
+  const [cycle] = await db
+    .insert(cycles)
+    .values({
+      tenantId: tenant.id,
+      name: 'Closed cycle',
+      frameworkVersionId: frameworkId,
+      status: 'closed',
+      closedAt: new Date(),
+      deadline: new Date(Date.now() - 86_400_000),
+      settings: {
+        raterGroups: [{ group: 'peers', min: 0, max: 10 }],
+        anonymity: { groupMinimum: 3, managerMinimum: 1, commentMinimum: 3 },
+        selfAssessment: true,
+        managerApproval: false,
+        managerAccess: options.managerAccess ?? false,
+        reminderDaysBeforeDeadline: [],
+      },
+    })
+    .returning();
+  const [participant] = await db.insert(cycleParticipants).values({ tenantId: tenant.id, cycleId: cycle!.id, personId: tenant.participant.personId }).returning();
+  const assignmentIds: string[] = [];
+  for (const [n, rater] of raters.entries()) {
+    const [assignment] = await db
+      .insert(assignments)
+      .values({ tenantId: tenant.id, cycleId: cycle!.id, participantId: participant!.id, raterGroup: rater.group, raterEmail: `rater${n}@x.example`, raterName: `Rater ${n}`, status: 'submitted', submittedAt: new Date(Date.now() - 3_600_000) })
+      .returning();
+    assignmentIds.push(assignment!.id);
+    const codes = [...miniFramework.items.map((i) => i.code), 'O1'];
+    await db.insert(answers).values(codes.map((itemCode) => ({ assignmentId: assignment!.id, itemCode, value: rater.value, notObserved: false, updatedAt: new Date(Date.now() - 3_600_000) })));
+    if (rater.comment) await db.insert(comments).values({ assignmentId: assignment!.id, questionCode: 'keep', text: rater.comment });
+  }
+  return { cycleId: cycle!.id, participantId: participant!.id, assignmentIds };
+}

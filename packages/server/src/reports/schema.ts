@@ -1,0 +1,65 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.ts';
+import { cycleParticipants, cycles } from '../cycles/schema.ts';
+import { people } from '../people/schema.ts';
+import { tenants } from '../tenants/schema.ts';
+
+/**
+ * The released report of one participant, stored once and served unchanged ever after:
+ * figures never change after release, so no later output can be subtracted from an
+ * earlier one to isolate a rater.
+ */
+export const reportSnapshots = pgTable(
+  'report_snapshots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => cycleParticipants.id, { onDelete: 'cascade' }),
+    report: jsonb('report').notNull(),
+    builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('report_snapshots_participant_key').on(t.participantId), index('report_snapshots_cycle_idx').on(t.cycleId)],
+);
+
+/** Which coach works with which person; coaches see only their coachees' reports. */
+export const coachAssignments = pgTable(
+  'coach_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    coachUserId: uuid('coach_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('coach_assignments_pair_key').on(t.coachUserId, t.personId)],
+);
+
+/** Norm groups built from closed cycles: percentiles and the quadrant cut come from here. */
+export const normGroups = pgTable(
+  'norm_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    cycleIds: uuid('cycle_ids').array().notNull(),
+    /** Sorted samples and reliability per competency and index (see reports/norms.ts). */
+    data: jsonb('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('norm_groups_tenant_idx').on(t.tenantId)],
+);
