@@ -34,7 +34,7 @@ export async function listFrameworkVersions(db: Database, tenantId: string): Pro
  */
 export async function ensureBuiltInFramework(
   db: Database,
-  framework: { key: string; version: number; name: string; [k: string]: unknown },
+  framework: { key: string; version: number; name: string },
 ): Promise<string> {
   await db
     .insert(frameworkVersions)

@@ -131,18 +131,19 @@ export async function seedDemoCycles(
           submittedAt: new Date(options.now.getTime() - (151 + Math.floor(random.uniform() * 25)) * day),
         })
         .returning();
+      const answeredAt = assignment!.submittedAt!;
       const leniency = rater.group === 'self' ? selfBias : 0.25 * random.normal();
       const notObservedRate = rater.group === 'self' || rater.group === 'manager' ? 0.01 : 0.06;
       const rows = doc.items.filter((i) => !i.retired).map((item) => {
-        if (random.uniform() < notObservedRate) return { assignmentId: assignment!.id, itemCode: item.code, value: null, notObserved: true };
+        if (random.uniform() < notObservedRate) return { assignmentId: assignment!.id, itemCode: item.code, value: null, notObserved: true, updatedAt: answeredAt };
         const level = competencyLevel.get(item.competency) ?? 3.5;
         const value = Math.min(5, Math.max(1, Math.round(level + leniency + 0.6 * random.normal())));
-        return { assignmentId: assignment!.id, itemCode: item.code, value, notObserved: false };
+        return { assignmentId: assignment!.id, itemCode: item.code, value, notObserved: false, updatedAt: answeredAt };
       });
       const lean = leadership - management;
       for (const scale of doc.orientation.scales) {
         const value = Math.min(doc.orientation.points, Math.max(1, Math.round(4 + 1.2 * lean + 0.9 * random.normal())));
-        rows.push({ assignmentId: assignment!.id, itemCode: scale.code, value, notObserved: false });
+        rows.push({ assignmentId: assignment!.id, itemCode: scale.code, value, notObserved: false, updatedAt: answeredAt });
       }
       await tx.insert(answers).values(rows);
       for (const question of doc.openQuestions) {
