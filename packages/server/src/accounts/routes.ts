@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { SESSION_COOKIE } from '../http/session-hooks.ts';
-import { authorize, requireActor, ROLES } from '../policies/policies.ts';
+import { authorize, ROLES } from '../policies/policies.ts';
 import { MIN_PASSWORD_LENGTH } from '../security/passwords.ts';
 import {
   acceptInvitation,
@@ -70,14 +70,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     {
       schema: {
         tags: ['accounts'],
-        summary: 'The logged-in user, their organisation and the CSRF token',
-        response: { 200: sessionPayloadSchema },
+        summary: 'The logged-in user, their organisation and the CSRF token; session is null when not logged in',
+        response: { 200: z.object({ session: sessionPayloadSchema.nullable() }) },
       },
     },
-    async (request) => {
-      requireActor(request.actor);
-      return request.sessionPayload!;
-    },
+    // Answers 200 either way: "not logged in" is a normal state for the app, not an error.
+    async (request) => ({ session: request.sessionPayload }),
   );
 
   app.post(

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { buildCycleSnapshots } from '../reports/service.ts';
+import { listFrameworkVersions } from '../frameworks/store.ts';
+import { searchDirectory } from './directory.ts';
 import { defaultCycleSettings } from './cycle-rules.ts';
 import { listMyAssignments, openMyAssignment } from './my-feedback.ts';
 import { extendDeadline, getCycleProgress, resendInvitation } from './monitoring.ts';
@@ -142,6 +144,28 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ deps: CycleDeps }> = async (ap
       return reply.status(202).send({ resent: true });
     },
   );
+
+  // ---- the organisation's directory, for choosing raters and participants ----
+  app.get(
+    '/api/directory',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Search colleagues by name (name and department only), to nominate raters',
+        querystring: z.strictObject({ q: z.string().max(100).optional() }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return { people: await searchDirectory(deps.db, actor.tenantId, request.query.q ?? '') };
+    },
+  );
+
+  app.get('/api/admin/frameworks', { schema: { tags: ['frameworks'], summary: 'Framework versions this organisation can use' } }, async (request) => {
+    const actor = authorize(request.actor, 'frameworks.read');
+    const rows = await listFrameworkVersions(deps.db, actor.tenantId);
+    return { frameworks: rows.map((f) => ({ id: f.id, key: f.key, name: f.name, version: f.version, status: f.status, builtIn: f.tenantId === null })) };
+  });
 
   // ---- my own feedback tasks ----
   app.get('/api/me/assignments', { schema: { tags: ['answering'], summary: 'Feedback I have been asked to give, my self-assessment included' } }, async (request) => {

@@ -1,0 +1,7 @@
+import { useParams } from 'react-router';
+import { AnswerPage } from './AnswerPage.tsx';
+
+export function AnswerRoute() {
+  const { token = '' } = useParams();
+  return <AnswerPage token={token} />;
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError, errorMessage } from '../api/client.ts';
+import { useApi } from '../api/use-api.ts';
+import { ErrorState } from '../shell/states.tsx';
+
+interface FrameworkOption { id: string; name: string; version: number; status: string }
+interface Settings { raterGroups: { group: string; min: number; max: number }[]; anonymity: { groupMinimum: number; managerMinimum: number; commentMinimum: number }; selfAssessment: boolean; managerApproval: boolean; managerAccess?: boolean; reminderDaysBeforeDeadline: number[] }
+
+const groupNames: Record<string, string> = { manager: 'Manager', peers: 'Peers', direct_reports: 'Direct reports', others: 'Others' };
+
+export function NewCyclePage() {
+  const frameworks = useApi<{ frameworks: FrameworkOption[] }>('/api/admin/frameworks');
+  const defaults = useApi<{ settings: Settings }>('/api/admin/cycles/defaults');
+  const directory = useApi<{ people: { id: string; name: string; department: string }[] }>('/api/directory');
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [frameworkId, setFrameworkId] = useState('');
+  const [deadline, setDeadline] = useState(() => new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
+  const [participants, setParticipants] = useState<string[]>([]);
+  const [settingsDraft, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<{ text: string; issues: string[] } | null>(null);
+  const settings = settingsDraft ?? defaults.data?.settings ?? null;
+  const published = (frameworks.data?.frameworks ?? []).filter((f) => f.status === 'published');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const created = await api<{ cycle: { id: string } }>('POST', '/api/admin/cycles', {
+        name,
+        frameworkVersionId: frameworkId || published[0]?.id,
+        deadline: new Date(`${deadline}T17:00:00Z`).toISOString(),
+        settings,
+        participantPersonIds: participants,
+      });
+      navigate(`/cycles/${created.cycle.id}`);
+    } catch (caught) {
+      setError({ text: errorMessage(caught), issues: caught instanceof ApiError ? (caught.details?.issues ?? []).map((i) => `${i.path}: ${i.message}`) : [] });
+    }
+  }
+
+  return (
+    <>
+      <h1>New cycle</h1>
+      {frameworks.error && <ErrorState message={frameworks.error} />}
+      <form onSubmit={submit} className="form-wide" noValidate>
+        {error && (
+          <div className="alert alert-error" role="alert">
+            {error.text}
+            {error.issues.length > 0 && <ul>{error.issues.map((i) => <li key={i}>{i}</li>)}</ul>}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="cycle-name">Name</label>
+          <input id="cycle-name" required value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Spring 2027 leadership & management 360" />
+        </div>
+        <div className="field">
+          <label htmlFor="cycle-framework">Framework</label>
+          <select id="cycle-framework" value={frameworkId || published[0]?.id || ''} onChange={(e) => setFrameworkId(e.target.value)}>
+            {published.map((f) => <option key={f.id} value={f.id}>{f.name} (version {f.version})</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="cycle-deadline">Deadline</label>
+          <input id="cycle-deadline" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        </div>
+        {settings && (
+          <fieldset className="field">
+            <legend>Rater groups (minimum and maximum per participant)</legend>
+            {settings.raterGroups.map((g, index) => (
+              <div key={g.group} className="inline-fields">
+                <span className="inline-label">{groupNames[g.group]}</span>
+                <label>Minimum <input type="number" min={0} max={100} value={g.min} onChange={(e) => setSettings({ ...settings, raterGroups: settings.raterGroups.map((x, i) => (i === index ? { ...x, min: Number(e.target.value) } : x)) })} /></label>
+                <label>Maximum <input type="number" min={1} max={100} value={g.max} onChange={(e) => setSettings({ ...settings, raterGroups: settings.raterGroups.map((x, i) => (i === index ? { ...x, max: Number(e.target.value) } : x)) })} /></label>
+              </div>
+            ))}
+            <label className="check"><input type="checkbox" checked={settings.selfAssessment} onChange={(e) => setSettings({ ...settings, selfAssessment: e.target.checked })} /> Participants assess themselves</label>
+            <label className="check"><input type="checkbox" checked={settings.managerApproval} onChange={(e) => setSettings({ ...settings, managerApproval: e.target.checked })} /> Managers approve nominations</label>
+            <label className="check"><input type="checkbox" checked={settings.managerAccess ?? false} onChange={(e) => setSettings({ ...settings, managerAccess: e.target.checked })} /> Managers may read their direct reports’ released reports</label>
+            <p className="hint">Anonymity: groups need {settings.anonymity.groupMinimum} responses to be shown on their own; comments carry a group label from {settings.anonymity.commentMinimum}. Reminders go {settings.reminderDaysBeforeDeadline.join(', ')} days before the deadline.</p>
+          </fieldset>
+        )}
+        <fieldset className="field">
+          <legend>Participants ({participants.length} chosen)</legend>
+          <div className="checklist">
+            {(directory.data?.people ?? []).map((p) => (
+              <label key={p.id} className="check">
+                <input type="checkbox" checked={participants.includes(p.id)} onChange={(e) => setParticipants(e.target.checked ? [...participants, p.id] : participants.filter((id) => id !== p.id))} />
+                {p.name} <span className="muted">{p.department}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="button button-primary">Create draft cycle</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { createBrowserRouter } from 'react-router';
+import { AdminOnly } from './auth/AdminOnly.tsx';
+import { AnswerRoute } from './answering/AnswerRoute.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordPages.tsx';
+import { OutboxPage } from './admin/OutboxPage.tsx';
+import { UsersPage } from './admin/UsersPage.tsx';
+import { CycleDetailPage } from './cycles/CycleDetailPage.tsx';
+import { CyclesPage } from './cycles/CyclesPage.tsx';
+import { NewCyclePage } from './cycles/NewCyclePage.tsx';
+import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
+import { NominationsPage } from './me/NominationsPage.tsx';
+import { ReportPage } from './reports/ReportPage.tsx';
+import { HomePage } from './shell/HomePage.tsx';
+import { Layout } from './shell/Layout.tsx';
+import { ErrorPage, NotFoundPage, UpcomingPage } from './shell/NotFoundPage.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  // Raters answer without an account: the page has no app frame.
+  { path: '/r/:token', element: <AnswerRoute /> },
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'my-feedback', element: <MyFeedbackPage /> },
+      { path: 'nominations/:participantId', element: <NominationsPage /> },
+      { path: 'reports/:participantId', element: <ReportPage /> },
+      { path: 'my-development', element: <UpcomingPage title="My development">Development plans with goals, actions and check-ins are not available yet. Your report’s development suggestions are a good place to start.</UpcomingPage> },
+      { path: 'my-team', element: <UpcomingPage title="My team">Your direct reports’ nominations are under My feedback. Team results will appear here.</UpcomingPage> },
+      { path: 'coachees', element: <UpcomingPage title="Coachees">Reports of the people you coach are listed under My feedback once they are released.</UpcomingPage> },
+      {
+        element: <AdminOnly />,
+        children: [
+          { path: 'cycles', element: <CyclesPage /> },
+          { path: 'cycles/new', element: <NewCyclePage /> },
+          { path: 'cycles/:cycleId', element: <CycleDetailPage /> },
+          { path: 'outbox', element: <OutboxPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'people', element: <UpcomingPage title="People">Importing and editing people is not available in the app yet; the demo organisation is already loaded.</UpcomingPage> },
+          { path: 'frameworks', element: <UpcomingPage title="Frameworks">Cycles use the built-in Twofold L/M framework, version 1. Editing frameworks in the app is not available yet.</UpcomingPage> },
+          { path: 'reports', element: <UpcomingPage title="Reports">Open a closed cycle under Cycles to preview and release its reports. Team and organisation analytics are not available yet.</UpcomingPage> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
