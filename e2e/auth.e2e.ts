@@ -31,7 +31,7 @@ test('a participant sees their own home without admin sections', async ({ page }
 test('a wrong password shows the server message and stays on the log-in page', async ({ page, allowConsoleError }) => {
   // The browser logs the 401 response of the failed log-in as a console error.
   allowConsoleError(/401/);
-  await logIn(page, demo.admin.email, 'wrong-password-here');
+  await logIn(page, demo.admin.email, 'wrong-password-here', { expectSuccess: false });
   await expect(page.getByRole('alert')).toContainText('do not match');
   await expect(page).toHaveURL(/\/login/);
 });

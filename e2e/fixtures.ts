@@ -42,9 +42,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD, options: { expectSuccess?: boolean } = {}): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+  if (options.expectSuccess ?? true) await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
 }

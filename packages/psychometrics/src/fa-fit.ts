@@ -498,7 +498,9 @@ export function factorStats(
   let SABIC: number | null = null;
   if (hasN) {
     nullChisq = F0 * (nObs - 1 - (2 * p + 5) / 6);
-    TLI = (M0 - Mm) / (M0 - 1 / nm);
+    const tli = (M0 - Mm) / (M0 - 1 / nm);
+    // With dof = 0 psych gets ±Inf here; report "not available" instead.
+    TLI = Number.isFinite(tli) ? tli : null;
     if (dof > 0 && Number.isFinite(objective)) {
       RMSEA = rmseaInterval(chisq, STATISTIC!, dof, nObs, alpha);
       BIC = chisq - dof * Math.log(nObs);

@@ -5,6 +5,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import { loadDefaultFramework } from './frameworks/load-default-framework.ts';
 import { ensureBuiltInFramework } from './frameworks/store.ts';
 import { buildApp } from './http/app.ts';
+import { SESSION_COOKIE } from './http/session-hooks.ts';
+import { createPdfRenderer } from './reports/pdf-renderer.ts';
 import { noJobs, startJobs } from './jobs/queue.ts';
 import { seedDemoIfEmpty } from './seed/seed-demo.ts';
 
@@ -52,7 +54,8 @@ async function main(): Promise<void> {
         log: (message, error) => console.error(message, error ?? ''),
       })
     : noJobs;
-  const app = await buildApp({ config, db: database.db, sql: database.sql, jobs });
+  const pdf = createPdfRenderer({ baseUrl: `http://127.0.0.1:${config.port}`, cookieName: SESSION_COOKIE });
+  const app = await buildApp({ config, db: database.db, sql: database.sql, jobs, pdf });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await pdf.close();
       await jobs.stop();
       await database.close();
       await embedded?.stop();

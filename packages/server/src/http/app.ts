@@ -22,6 +22,7 @@ import { raterRoutes } from '../cycles/rater-routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { mailRoutes } from '../mail/routes.ts';
+import type { PdfRenderer } from '../reports/pdf-renderer.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installErrorHandler, sendNotFound } from './error-handler.ts';
 import { installSessionHooks } from './session-hooks.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   db: Database;
   sql: Sql;
   jobs: JobQueue;
+  /** Renders report PDFs; absent in tests that do not listen on a port. */
+  pdf?: PdfRenderer;
   /** Collects every registered route, for the cross-tenant test that walks them all. */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -131,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(mailRoutes, { db: deps.db });
   await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
-  await app.register(reportRoutes, { db: deps.db });
+  await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null });
   await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });
   app.addHook('onResponse', async (request) => {
     // Mail queued by a request is delivered soon after it commits.

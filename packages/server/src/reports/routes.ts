@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
+import { ConflictError } from '../http/errors.ts';
+import type { PdfRenderer } from './pdf-renderer.ts';
 import { listVisibleReports, releaseParticipant, viewReport } from './service.ts';
 
-export const reportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null }> = async (app, { db, pdf }) => {
   const participantParams = z.strictObject({ participantId: z.uuid({ message: 'must be a participant id (UUID)' }) });
 
   app.get('/api/me/reports', { schema: { tags: ['reports'], summary: 'Released reports I may read: mine, my coachees\', my direct reports\' (if allowed)' } }, async (request) => {
@@ -18,6 +20,23 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
     async (request) => {
       const actor = requireActor(request.actor);
       return viewReport(db, actor, request.params.participantId, 'api');
+    },
+  );
+
+  app.get(
+    '/api/reports/:participantId/pdf',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['reports'], summary: 'The individual report as a PDF (the same page, printed)', params: participantParams },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      // Checks access (404 otherwise) and logs the download before any rendering.
+      const view = await viewReport(db, actor, request.params.participantId, 'pdf');
+      if (!pdf) throw new ConflictError('PDF rendering is not available on this server.');
+      const file = await pdf.renderReport({ sessionToken: request.sessionToken!, participantId: request.params.participantId });
+      const name = `twofold-report-${view.report.participantName.replaceAll(/[^\w]+/g, '-').toLowerCase()}.pdf`;
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(file);
     },
   );
 

@@ -7,6 +7,13 @@ function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLElement; 
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = make();
+    // Plot labels its groups with aria-label, which ARIA forbids on plain <g>; the figure
+    // has its own label and the table beside it carries every number, so the drawing
+    // itself is hidden from assistive technology.
+    chart.querySelectorAll('[aria-label]').forEach((node) => node.removeAttribute('aria-label'));
+    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
+    svg?.setAttribute('aria-hidden', 'true');
+    chart.querySelectorAll('svg').forEach((node) => node.setAttribute('aria-hidden', 'true'));
     ref.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [make]);
