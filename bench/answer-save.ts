@@ -124,7 +124,9 @@ export async function runAnswerSaveBench(): Promise<Record<string, unknown>> {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      // Only whole lines: the JSON line is long and arrives in several chunks.
+      const lines = buffer.split('\n').slice(0, -1);
+      const line = lines.find((l) => l.startsWith('{'));
       if (line) resolve(JSON.parse(line));
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

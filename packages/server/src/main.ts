@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         db: database.db,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
+        publicUrl: config.publicUrl,
         log: (message, error) => console.error(message, error ?? ''),
       })
     : noJobs;

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/client.ts';
+import { sendDueReminders } from '../cycles/reminders.ts';
 import { deliverPendingMail } from '../mail/outbox.ts';
 
 /** What the app needs from the job system; tests pass a queue that does nothing. */
@@ -12,6 +13,7 @@ export interface JobQueue {
 export const noJobs: JobQueue = { notifyMailQueued: () => {}, stop: async () => {} };
 
 const MAIL_QUEUE = 'mail-deliver';
+const REMINDER_QUEUE = 'cycle-reminders';
 
 /**
  * Starts pg-boss on the app's database (schema `pgboss`): background work lives in
@@ -22,6 +24,7 @@ export async function startJobs(options: {
   db: Database;
   smtpUrl: string | undefined;
   mailFrom: string;
+  publicUrl: string;
   log: (message: string, error?: unknown) => void;
 }): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
@@ -38,6 +41,15 @@ export async function startJobs(options: {
     // A safety net for messages whose notification was lost in a crash.
     await boss.schedule(MAIL_QUEUE, '* * * * *');
   }
+
+  // Reminders: every 15 minutes, whichever instance gets the job sends what is due. The
+  // reminders_sent table makes each (cycle, rater, slot) reminder go out once.
+  await boss.createQueue(REMINDER_QUEUE);
+  await boss.work(REMINDER_QUEUE, async () => {
+    const { sent } = await sendDueReminders(options.db, { publicUrl: options.publicUrl, smtpConfigured: Boolean(options.smtpUrl) });
+    if (sent > 0 && options.smtpUrl) await boss.send(MAIL_QUEUE, {});
+  });
+  await boss.schedule(REMINDER_QUEUE, '*/15 * * * *');
 
   return {
     notifyMailQueued: () => {

@@ -26,6 +26,7 @@ beforeAll(async () => {
     db: t.database.db,
     smtpUrl: smtp.url,
     mailFrom: 'Twofold <no-reply@twofold.test>',
+    publicUrl: 'http://twofold.test',
     log: () => {},
   });
   started.queue = jobs;
