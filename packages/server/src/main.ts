@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let stopping = false;
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -52,13 +53,16 @@ async function main(): Promise<void> {
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         publicUrl: config.publicUrl,
-        log: (message, error) => console.error(message, error ?? ''),
+        // On Ctrl-C the terminal also interrupts the embedded PostgreSQL, so connection
+        // errors while stopping are expected and not worth printing.
+        log: (message, error) => {
+          if (!stopping) console.error(message, error ?? '');
+        },
       })
     : noJobs;
   const pdf = createPdfRenderer({ baseUrl: `http://127.0.0.1:${config.port}`, cookieName: SESSION_COOKIE });
   const app = await buildApp({ config, db: database.db, sql: database.sql, jobs, pdf });
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
       console.error('Second signal: exiting now.');
