@@ -89,7 +89,9 @@ async function serve(): Promise<void> {
     .returning({ id: assignments.id });
   const links = await mintLinks(db, tenant!.id, rows.map((r) => r.id));
   const itemCodes = miniFramework.items.map((item) => item.code);
-  const answerPaths = [...links.values()].flatMap((token) => itemCodes.map((code) => `/api/r/${token}/answers/${code}`));
+  // Question-major order: concurrent requests come from different raters, as in real use,
+  // where one rater's autosaves follow each other rather than arrive all at once.
+  const answerPaths = itemCodes.flatMap((code) => [...links.values()].map((token) => `/api/r/${token}/answers/${code}`));
 
   // Baseline: bare Fastify, one INSERT per request, same PostgreSQL and pool size.
   await sql`create table bare_answers (id bigserial primary key, item text not null, value smallint, created_at timestamptz default now())`;
