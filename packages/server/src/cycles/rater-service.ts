@@ -163,12 +163,12 @@ async function lookUpLink(db: Database, token: string) {
   const hash = hashToken(token);
   const cached = linkCache.get(hash);
   if (cached) return cached;
-  const [row] = await db
-    .select({ assignmentId: assignments.id, frameworkVersionId: cycles.frameworkVersionId, group: assignments.raterGroup })
-    .from(assignmentTokens)
-    .innerJoin(assignments, eq(assignments.id, assignmentTokens.assignmentId))
-    .innerJoin(cycles, eq(cycles.id, assignments.cycleId))
-    .where(eq(assignmentTokens.tokenHash, hash));
+  const [row] = await db.$client<{ assignmentId: string; frameworkVersionId: string; group: string }[]>`
+    select a.id as "assignmentId", c.framework_version_id as "frameworkVersionId", a.rater_group as "group"
+      from assignment_tokens t
+      join assignments a on a.id = t.assignment_id
+      join cycles c on c.id = a.cycle_id
+     where t.token_hash = ${hash}`;
   if (!row) throw new UnknownLinkError();
   const link = { assignmentId: row.assignmentId, frameworkVersionId: row.frameworkVersionId, form: row.group === 'self' ? ('self' as const) : ('rater' as const) };
   if (linkCache.size >= LINK_CACHE_LIMIT) linkCache.delete(linkCache.keys().next().value!);
@@ -202,25 +202,29 @@ export async function saveAnswer(
       { path: '/value', message: `must be a whole number from ${range.min} to ${range.max}` },
     ]);
   }
-  const rows = await db.execute<{ saved: number; others: number }>(sql`
+  // postgres.js tagged template, not drizzle's execute: this is the hot path, and only the
+  // tagged form is a named prepared statement that PostgreSQL plans once per connection.
+  const client = db.$client;
+  const answered = input.notObserved ? null : input.value;
+  const rows = await client<{ saved: number; others: number }[]>`
     with open_link as (
       select a.id, a.status
-        from ${assignments} a join ${cycles} c on c.id = a.cycle_id
+        from assignments a join cycles c on c.id = a.cycle_id
        where a.id = ${link.assignmentId}
          and a.status in ('not_started', 'in_progress')
          and c.status = 'collecting' and c.deadline > ${now.toISOString()}::timestamptz
     ), started as (
-      update ${assignments} set status = 'in_progress', started_at = now()
+      update assignments set status = 'in_progress', started_at = now()
        where id = (select id from open_link where status = 'not_started')
     ), saved as (
-      insert into ${answers} (assignment_id, item_code, value, not_observed, updated_at)
-      select id, ${itemCode}, ${input.notObserved ? null : input.value}, ${input.notObserved}, now() from open_link
+      insert into answers (assignment_id, item_code, value, not_observed, updated_at)
+      select id, ${itemCode}, ${answered}::smallint, ${input.notObserved}, now() from open_link
       on conflict (assignment_id, item_code)
       do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
       returning 1
     )
     select (select count(*)::int from saved) as saved,
-           (select count(*)::int from ${answers} where assignment_id = ${link.assignmentId} and item_code <> ${itemCode}) as others`);
+           (select count(*)::int from answers where assignment_id = ${link.assignmentId} and item_code <> ${itemCode}) as others`;
   const result = rows[0];
   if (!result || result.saved === 0) {
     const context = await resolveLink(db, token);

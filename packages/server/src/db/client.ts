@@ -1,7 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 
-export type Database = PostgresJsDatabase;
+export type Database = PostgresJsDatabase & { $client: postgres.Sql };
 export type Sql = postgres.Sql;
 
 export interface DatabaseConnection {
