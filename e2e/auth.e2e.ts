@@ -35,3 +35,22 @@ test('a wrong password shows the server message and stays on the log-in page', a
   await expect(page.getByRole('alert')).toContainText('do not match');
   await expect(page).toHaveURL(/\/login/);
 });
+
+test('an admin imports people: a bad CSV shows line and column and stores nothing, a good one is added', async ({ page, allowConsoleError }) => {
+  allowConsoleError(/status of 400/);
+  await logIn(page, demo.admin.email);
+  await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  const header = 'employee_id,name,email,manager_employee_id,department,level,location';
+  await page.getByLabel('Or paste the CSV').fill(`${header}\nX1,Xena New,xena@northwind.example,E002,Operations,Team member,London\nX2,Yuri New,not-an-email,E002,Operations,Team member,London`);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('alert')).toContainText('Nothing was imported');
+  await expect(page.getByRole('table', { name: 'Problems in the file' })).toContainText('not a valid email address');
+  await expect(page.getByRole('cell', { name: 'Xena New' })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByLabel('Or paste the CSV').fill(`${header}\nX1,Xena New,xena@northwind.example,E002,Operations,Team member,London`);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status')).toContainText('1 added');
+  await expect(page.getByText('xena@northwind.example')).toBeVisible();
+});

@@ -9,6 +9,7 @@ import { CycleDetailPage } from './cycles/CycleDetailPage.tsx';
 import { CyclesPage } from './cycles/CyclesPage.tsx';
 import { NewCyclePage } from './cycles/NewCyclePage.tsx';
 import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
+import { PeoplePage } from './people/PeoplePage.tsx';
 import { NominationsPage } from './me/NominationsPage.tsx';
 import { ReportPage } from './reports/ReportPage.tsx';
 import { HomePage } from './shell/HomePage.tsx';
@@ -42,7 +43,7 @@ export const router = createBrowserRouter([
           { path: 'cycles/:cycleId', element: <CycleDetailPage /> },
           { path: 'outbox', element: <OutboxPage /> },
           { path: 'users', element: <UsersPage /> },
-          { path: 'people', element: <UpcomingPage title="People">Importing and editing people is not available in the app yet; the demo organisation is already loaded.</UpcomingPage> },
+          { path: 'people', element: <PeoplePage /> },
           { path: 'frameworks', element: <UpcomingPage title="Frameworks">Cycles use the built-in Twofold L/M framework, version 1. Editing frameworks in the app is not available yet.</UpcomingPage> },
           { path: 'reports', element: <UpcomingPage title="Reports">Open a closed cycle under Cycles to preview and release its reports. Team and organisation analytics are not available yet.</UpcomingPage> },
         ],

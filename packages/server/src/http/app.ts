@@ -22,6 +22,7 @@ import { raterRoutes } from '../cycles/rater-routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { mailRoutes } from '../mail/routes.ts';
+import { peopleRoutes } from '../people/routes.ts';
 import type { PdfRenderer } from '../reports/pdf-renderer.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installErrorHandler, sendNotFound } from './error-handler.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionTtlHours: config.sessionTtlHours,
   });
   await app.register(mailRoutes, { db: deps.db });
+  await app.register(peopleRoutes, { db: deps.db });
   await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
   await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null });
   await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });

@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { DomainError } from '../http/errors.ts';
+import { checkReportingLines, parsePeopleCsv, type CsvProblem } from './parse-people-csv.ts';
+import { people } from './schema.ts';
+
+export class CsvInvalidError extends DomainError {
+  constructor(problems: CsvProblem[]) {
+    const first = problems.slice(0, 3).map((p) => `line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+    super(
+      'csv_invalid',
+      `Nothing was imported: ${problems.length} problem(s) in the file. ${first.join(' ')}${problems.length > 3 ? ' …' : ''}`,
+      400,
+      { problems },
+    );
+  }
+}
+
+/**
+ * Imports people from CSV, all or nothing: parse and check everything first, then write in
+ * one transaction. A re-import updates people by employee id; people not in the file are
+ * left as they are.
+ */
+export async function importPeople(db: Database, tenantId: string, csv: string) {
+  const parsed = parsePeopleCsv(csv);
+  if (!parsed.ok) throw new CsvInvalidError(parsed.problems);
+  return db.transaction(async (tx) => {
+    // One import at a time per organisation, so two imports cannot interleave their checks.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people-import:${tenantId}`}))`);
+    const existing = await tx.select().from(people).where(eq(people.tenantId, tenantId));
+    const byId = new Map(existing.map((p) => [p.id, p]));
+    const existingRows = existing.map((p) => ({
+      employeeId: p.employeeId,
+      email: p.email,
+      managerEmployeeId: p.managerId ? (byId.get(p.managerId)?.employeeId ?? null) : null,
+    }));
+    const problems = checkReportingLines(parsed.rows, existingRows);
+    if (problems.length > 0) throw new CsvInvalidError(problems);
+
+    const byEmployeeId = new Map(existing.map((p) => [p.employeeId, p]));
+    const managerEmployeeIdOf = new Map(existingRows.map((p) => [p.employeeId, p.managerEmployeeId]));
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const idOf = new Map(existing.map((p) => [p.employeeId, p.id]));
+    // Emails may swap between people in one import; park the ones that change first.
+    const changing = parsed.rows.filter((r) => byEmployeeId.has(r.employeeId) && byEmployeeId.get(r.employeeId)!.email !== r.email);
+    if (changing.length > 0) {
+      await tx
+        .update(people)
+        .set({ email: sql`'import-' || ${people.id}::text` })
+        .where(and(eq(people.tenantId, tenantId), inArray(people.employeeId, changing.map((r) => r.employeeId))));
+    }
+    for (const row of parsed.rows) {
+      const before = byEmployeeId.get(row.employeeId);
+      const values = { name: row.name, email: row.email, department: row.department, level: row.level, location: row.location };
+      if (!before) {
+        const [inserted] = await tx.insert(people).values({ tenantId, employeeId: row.employeeId, ...values }).returning({ id: people.id });
+        idOf.set(row.employeeId, inserted!.id);
+        created += 1;
+        continue;
+      }
+      const fieldsChanged = (Object.keys(values) as (keyof typeof values)[]).some((key) => before[key] !== values[key]);
+      const managerChanged = managerEmployeeIdOf.get(row.employeeId) !== row.managerEmployeeId;
+      if (fieldsChanged) await tx.update(people).set({ ...values, updatedAt: new Date() }).where(eq(people.id, before.id));
+      if (fieldsChanged || managerChanged) updated += 1;
+      else unchanged += 1;
+    }
+    // Managers in a second pass: a manager may appear later in the file than their reports.
+    for (const row of parsed.rows) {
+      const before = byEmployeeId.get(row.employeeId);
+      if (before && managerEmployeeIdOf.get(row.employeeId) === row.managerEmployeeId) continue;
+      const managerId = row.managerEmployeeId ? idOf.get(row.managerEmployeeId)! : null;
+      await tx.update(people).set({ managerId }).where(eq(people.id, idOf.get(row.employeeId)!));
+    }
+    return { created, updated, unchanged, untouched: existing.length - (updated + unchanged) };
+  });
+}
+
+export async function listPeople(db: Database, tenantId: string) {
+  const rows = await db.select().from(people).where(eq(people.tenantId, tenantId)).orderBy(asc(people.name));
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return rows.map((p) => ({
+    id: p.id,
+    employeeId: p.employeeId,
+    name: p.name,
+    email: p.email,
+    department: p.department,
+    level: p.level,
+    location: p.location,
+    managerEmployeeId: p.managerId ? (byId.get(p.managerId)?.employeeId ?? null) : null,
+    managerName: p.managerId ? (byId.get(p.managerId)?.name ?? null) : null,
+    hasAccount: p.userId !== null,
+  }));
+}
+
+function csvField(value: string): string {
+  return /[",;\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** The same columns as the import, so an export can be edited and imported back. */
+export async function exportPeopleCsv(db: Database, tenantId: string): Promise<string> {
+  const list = await listPeople(db, tenantId);
+  const lines = [
+    'employee_id,name,email,manager_employee_id,department,level,location',
+    ...list.map((p) => [p.employeeId, p.name, p.email, p.managerEmployeeId ?? '', p.department, p.level, p.location].map(csvField).join(',')),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
