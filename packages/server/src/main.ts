@@ -83,7 +83,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await jobs.stop().catch(() => {});
+    await database.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    const inUse = (error as { code?: string }).code === 'EADDRINUSE';
+    throw new Error(inUse ? `port ${config.port} is already in use; set PORT to a free port.` : String(error));
+  }
 
   const lines = [
     '',

@@ -37,7 +37,7 @@ const envSchema = z.object({
   SEED_DEMO: booleanSchema.default(true),
   RUN_JOBS: booleanSchema.default(true),
   RATE_LIMIT_PER_MINUTE: z.string().regex(/^\d+$/).transform(Number).default(1200),
-  RATER_RATE_LIMIT_PER_MINUTE: z.string().regex(/^\d+$/).transform(Number).default(300),
+  RATER_RATE_LIMIT_PER_MINUTE: z.string().regex(/^\d+$/).transform(Number).default(1200),
   TRUST_PROXY: booleanSchema.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().optional(),
