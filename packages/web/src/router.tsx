@@ -8,6 +8,7 @@ import { UsersPage } from './admin/UsersPage.tsx';
 import { CycleDetailPage } from './cycles/CycleDetailPage.tsx';
 import { CyclesPage } from './cycles/CyclesPage.tsx';
 import { NewCyclePage } from './cycles/NewCyclePage.tsx';
+import { FrameworkDocumentPage, FrameworksPage } from './frameworks/FrameworksPage.tsx';
 import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { NominationsPage } from './me/NominationsPage.tsx';
@@ -44,7 +45,8 @@ export const router = createBrowserRouter([
           { path: 'outbox', element: <OutboxPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'people', element: <PeoplePage /> },
-          { path: 'frameworks', element: <UpcomingPage title="Frameworks">Cycles use the built-in Twofold L/M framework, version 1. Editing frameworks in the app is not available yet.</UpcomingPage> },
+          { path: 'frameworks', element: <FrameworksPage /> },
+          { path: 'frameworks/:frameworkVersionId', element: <FrameworkDocumentPage /> },
           { path: 'reports', element: <UpcomingPage title="Reports">Open a closed cycle under Cycles to preview and release its reports. Team and organisation analytics are not available yet.</UpcomingPage> },
         ],
       },
