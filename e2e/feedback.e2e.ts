@@ -74,3 +74,13 @@ test('a wrong link says so plainly', async ({ page, allowConsoleError }) => {
   await expect(page.getByRole('alert')).toContainText('This feedback link is not valid');
   await expectAccessible(page);
 });
+
+test('an admin sees instrument health of the released demo cycle: L separates from M', async ({ page }) => {
+  await logIn(page, demo.admin.email);
+  await page.goto('/cycles');
+  await page.getByRole('link', { name: /Spring 2026/ }).click();
+  await expect(page.getByRole('heading', { name: 'Instrument health' })).toBeVisible();
+  await expect(page.getByText(/2-factor solution: .* leadership and management separate\./)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reliability per competency' }).getByRole('row')).toHaveCount(16);
+  await expectAccessible(page);
+});

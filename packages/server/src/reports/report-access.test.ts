@@ -91,6 +91,16 @@ describe('individual report access and confidentiality through the API', () => {
     expect((await stranger.get(`/api/reports/${seeded.participantId}`)).statusCode).toBe(404);
   });
 
+  it('gives admins instrument health only as aggregates, and refuses it from too few responses', async () => {
+    const admin = await client(org.admin.email);
+    const health = await admin.get(`/api/admin/cycles/${seeded.cycleId}/instrument-health`);
+    expect(health.statusCode).toBe(200);
+    // Six raters besides self, one removed by the differencing test above.
+    expect(health.json()).toEqual({ responses: 5, enough: false, message: expect.stringContaining('at least 20') });
+    const participant = await client(org.participant.email);
+    expect((await participant.get(`/api/admin/cycles/${seeded.cycleId}/instrument-health`)).statusCode).toBe(403);
+  });
+
   it('writes every view to the audit log', async () => {
     const { auditLog } = await import('../audit/schema.ts');
     const views = await t.database.db.select().from(auditLog).where(eq(auditLog.subjectId, seeded.participantId));

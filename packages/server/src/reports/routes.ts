@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { ConflictError } from '../http/errors.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
-import { listVisibleReports, releaseParticipant, viewReport } from './service.ts';
+import { cycleInstrumentHealth, listVisibleReports, releaseParticipant, viewReport } from './service.ts';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null }> = async (app, { db, pdf }) => {
   const participantParams = z.strictObject({ participantId: z.uuid({ message: 'must be a participant id (UUID)' }) });
@@ -37,6 +37,21 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRendere
       const file = await pdf.renderReport({ sessionToken: request.sessionToken!, participantId: request.params.participantId });
       const name = `twofold-report-${view.report.participantName.replaceAll(/[^\w]+/g, '-').toLowerCase()}.pdf`;
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(file);
+    },
+  );
+
+  app.get(
+    '/api/admin/cycles/:cycleId/instrument-health',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Reliability (α, ω), item–rest correlations, not-observed rates and EFA with 2 and 3 factors over a cycle\'s responses',
+        params: z.strictObject({ cycleId: z.uuid({ message: 'must be a cycle id (UUID)' }) }),
+      },
+    },
+    async (request) => {
+      const actor = authorize(request.actor, 'cycles.read');
+      return cycleInstrumentHealth(db, actor.tenantId, request.params.cycleId);
     },
   );
 

@@ -6,7 +6,9 @@ import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { people } from '../people/schema.ts';
 import { type Actor, canViewReport } from '../policies/policies.ts';
 import { buildIndividualReport, type IndividualReport } from './build-individual-report.ts';
-import { loadReportInput } from './load-report-input.ts';
+import { frameworkVersions } from '../frameworks/schema.ts';
+import { assessInstrumentHealth } from './instrument-health.ts';
+import { loadReportInput, toReportFramework } from './load-report-input.ts';
 import { coachAssignments, reportSnapshots } from './schema.ts';
 
 export interface ReportView {
@@ -164,4 +166,28 @@ export async function buildCycleSnapshots(
     onProgress?.(done, participants.length);
   }
   return done;
+}
+
+/** Instrument health over every submitted non-self response of a cycle (aggregates only). */
+export async function cycleInstrumentHealth(db: Database, tenantId: string, cycleId: string) {
+  const [cycle] = await db
+    .select({ id: cycles.id, closedAt: cycles.closedAt, document: frameworkVersions.document })
+    .from(cycles)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, cycles.frameworkVersionId))
+    .where(and(eq(cycles.id, cycleId), eq(cycles.tenantId, tenantId)));
+  if (!cycle) throw new NotFoundError('That cycle');
+  const framework = toReportFramework(cycle.document as Parameters<typeof toReportFramework>[0], '');
+  const cutoff = (cycle.closedAt ?? new Date('9999-12-31')).toISOString();
+  const rows = await db.execute<{ assignment_id: string; item_code: string; value: number | null }>(sql`
+    select an.assignment_id, an.item_code, an.value
+      from answers an join assignments a on a.id = an.assignment_id
+     where a.cycle_id = ${cycleId} and a.tenant_id = ${tenantId} and a.status = 'submitted'
+       and a.rater_group <> 'self' and an.updated_at <= ${cutoff}::timestamptz`);
+  const byAssignment = new Map<string, Record<string, number | null>>();
+  for (const row of rows) {
+    const values = byAssignment.get(row.assignment_id) ?? {};
+    values[row.item_code] = row.value;
+    byAssignment.set(row.assignment_id, values);
+  }
+  return assessInstrumentHealth(framework.scoring, [...byAssignment.values()]);
 }

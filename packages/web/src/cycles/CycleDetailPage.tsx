@@ -105,6 +105,8 @@ export function CycleDetailPage() {
               </section>
             )}
 
+            {(c.status === 'closed' || c.status === 'released') && <InstrumentHealth cycleId={c.id} />}
+
             <section aria-labelledby="participants-heading">
               <h2 id="participants-heading">Participants</h2>
               <ul className="task-list">
@@ -126,5 +128,62 @@ export function CycleDetailPage() {
         );
       }}
     </Loaded>
+  );
+}
+
+interface Health {
+  responses: number;
+  enough: boolean;
+  message?: string;
+  competencies?: { code: string; alpha: number | null; items: { code: string; itemRestCorrelation: number | null; notObservedRate: number | null }[] }[];
+  omega?: { omegaHierarchical?: number; omegaTotal?: number; problem?: string };
+  factorAnalysis?: { nfactors: number; separates?: boolean; leadershipItemsMainFactor?: { factor: string; share: number }; managementItemsMainFactor?: { factor: string; share: number }; problem?: string }[];
+}
+
+/** How the instrument worked in this cycle: aggregates over all raters, never one person. */
+function InstrumentHealth({ cycleId }: { cycleId: string }) {
+  const state = useApi<Health>(`/api/admin/cycles/${cycleId}/instrument-health`);
+  return (
+    <section aria-labelledby="health-heading">
+      <h2 id="health-heading">Instrument health</h2>
+      <Loaded state={state}>
+        {(health) =>
+          !health.enough ? (
+            <p className="muted">{health.message}</p>
+          ) : (
+            <>
+              <p>
+                Based on {health.responses} responses from raters (self-assessments excluded).
+                {health.omega?.omegaTotal !== undefined && ` ω total ${health.omega.omegaTotal.toFixed(2)}, ω hierarchical ${health.omega.omegaHierarchical?.toFixed(2)}.`}
+              </p>
+              {health.factorAnalysis?.map((f) => (
+                <p key={f.nfactors}>
+                  {f.nfactors}-factor solution:{' '}
+                  {f.problem
+                    ? f.problem
+                    : `${Math.round((f.leadershipItemsMainFactor?.share ?? 0) * 100)}% of leadership items load mainly on ${f.leadershipItemsMainFactor?.factor}, ${Math.round((f.managementItemsMainFactor?.share ?? 0) * 100)}% of management items on ${f.managementItemsMainFactor?.factor}: ${f.separates ? 'leadership and management separate.' : 'leadership and management do not separate clearly.'}`}
+                </p>
+              ))}
+              <div className="table-wrap">
+                <table>
+                  <caption>Reliability per competency</caption>
+                  <thead><tr><th scope="col">Competency</th><th scope="col">α</th><th scope="col">Lowest item–rest r</th><th scope="col">Highest “not observed” rate</th></tr></thead>
+                  <tbody>
+                    {health.competencies?.map((c) => (
+                      <tr key={c.code}>
+                        <th scope="row">{c.code}</th>
+                        <td>{c.alpha?.toFixed(2) ?? '—'}</td>
+                        <td>{Math.min(...c.items.map((i) => i.itemRestCorrelation ?? 1)).toFixed(2)}</td>
+                        <td>{Math.round(Math.max(...c.items.map((i) => i.notObservedRate ?? 0)) * 100)}%</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )
+        }
+      </Loaded>
+    </section>
   );
 }
