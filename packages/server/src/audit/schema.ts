@@ -1,14 +1,12 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../tenants/schema.ts';
+import { tenantIdColumn } from '../tenants/columns.ts';
 
 /** Who did or viewed what, for sensitive actions (log-ins, invitations, report views). */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     actorUserId: uuid('actor_user_id'),
     action: text('action').notNull(),
     subjectType: text('subject_type'),

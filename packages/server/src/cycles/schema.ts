@@ -16,7 +16,7 @@ import {
 import { users } from '../accounts/schema.ts';
 import { frameworkVersions } from '../frameworks/schema.ts';
 import { people } from '../people/schema.ts';
-import { tenants } from '../tenants/schema.ts';
+import { tenantIdColumn } from '../tenants/columns.ts';
 
 export const CYCLE_STATUSES = ['draft', 'nominating', 'collecting', 'closed', 'released'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
@@ -39,9 +39,7 @@ export const cycles = pgTable(
   'cycles',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     name: text('name').notNull(),
     frameworkVersionId: uuid('framework_version_id')
       .notNull()
@@ -62,9 +60,7 @@ export const cycleParticipants = pgTable(
   'cycle_participants',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     cycleId: uuid('cycle_id')
       .notNull()
       .references(() => cycles.id, { onDelete: 'cascade' }),
@@ -86,9 +82,7 @@ export const nominations = pgTable(
   'nominations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     cycleId: uuid('cycle_id')
       .notNull()
       .references(() => cycles.id, { onDelete: 'cascade' }),
@@ -115,9 +109,7 @@ export const assignments = pgTable(
   'assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     cycleId: uuid('cycle_id')
       .notNull()
       .references(() => cycles.id, { onDelete: 'cascade' }),
@@ -155,9 +147,7 @@ export const assignmentTokens = pgTable(
     assignmentId: uuid('assignment_id')
       .notNull()
       .references(() => assignments.id, { onDelete: 'cascade' }),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('assignment_tokens_assignment_idx').on(t.assignmentId)],

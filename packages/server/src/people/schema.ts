@@ -8,16 +8,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
-import { tenants } from '../tenants/schema.ts';
+import { tenantIdColumn } from '../tenants/columns.ts';
 
 /** The organisation's people, as imported by HR. Reporting lines make managers. */
 export const people = pgTable(
   'people',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     employeeId: text('employee_id').notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),

@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizz
 import { users } from '../accounts/schema.ts';
 import { cycleParticipants, cycles } from '../cycles/schema.ts';
 import { people } from '../people/schema.ts';
-import { tenants } from '../tenants/schema.ts';
+import { tenantIdColumn } from '../tenants/columns.ts';
 
 /**
  * The released report of one participant, stored once and served unchanged ever after:
@@ -13,9 +13,7 @@ export const reportSnapshots = pgTable(
   'report_snapshots',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     cycleId: uuid('cycle_id')
       .notNull()
       .references(() => cycles.id, { onDelete: 'cascade' }),
@@ -33,9 +31,7 @@ export const coachAssignments = pgTable(
   'coach_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     coachUserId: uuid('coach_user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -52,9 +48,7 @@ export const normGroups = pgTable(
   'norm_groups',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
     name: text('name').notNull(),
     cycleIds: uuid('cycle_ids').array().notNull(),
     /** Sorted samples and reliability per competency and index (see reports/norms.ts). */
