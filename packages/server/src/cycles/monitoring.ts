@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../http/errors.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -91,11 +91,4 @@ export async function extendDeadline(deps: CycleDeps, actor: Actor, cycleId: str
     throw new ValidationFailedError('The new deadline must be in the future.', [{ path: '/deadline', message: 'must be in the future' }]);
   }
   await deps.db.update(cycles).set({ deadline }).where(and(eq(cycles.id, cycle.id), eq(cycles.tenantId, actor.tenantId)));
-}
-
-/** Assignments of several participants, for checks by other modules. */
-export async function countAssignments(db: Database, participantIds: string[]): Promise<number> {
-  if (participantIds.length === 0) return 0;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(assignments).where(inArray(assignments.participantId, participantIds));
-  return row?.n ?? 0;
 }

@@ -140,10 +140,3 @@ export function protectResponses(responses: RaterResponse[], rules: AnonymityRul
     notes,
   };
 }
-
-/** Team and organisation views: a cell is shown only with at least this many people. */
-export const MIN_CELL_SIZE = 5;
-
-export function cellIsShown(people: number): boolean {
-  return people >= MIN_CELL_SIZE;
-}

@@ -5,6 +5,7 @@ import type { CycleStatus } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { Loaded } from '../shell/states.tsx';
 import { cycleStatusLabel } from './CyclesPage.tsx';
+import { raterGroupNames } from './group-names.ts';
 
 interface CycleDetail {
   id: string; name: string; status: CycleStatus; deadline: string;
@@ -23,7 +24,6 @@ const nextStep: Partial<Record<CycleStatus, { to: CycleStatus; label: string; ex
   collecting: { to: 'closed', label: 'Close the cycle', explain: 'Answers are frozen; reports can then be previewed and released.' },
   closed: { to: 'released', label: 'Release reports', explain: 'Participants, their coaches and (if allowed) managers can read the reports. Figures never change afterwards.' },
 };
-const groupNames: Record<string, string> = { self: 'Self', manager: 'Manager', peers: 'Peers', direct_reports: 'Direct reports', others: 'Others' };
 
 export function CycleDetailPage() {
   const { cycleId = '' } = useParams();
@@ -81,7 +81,7 @@ export function CycleDetailPage() {
                         <tr key={p.participantId}>
                           <td>{p.name}</td>
                           <td>{Math.round(p.responseRate * 100)}%</td>
-                          <td>{p.groups.map((g) => `${groupNames[g.group] ?? g.group} ${g.submitted}/${g.invited}`).join(' · ')}</td>
+                          <td>{p.groups.map((g) => `${raterGroupNames[g.group] ?? g.group} ${g.submitted}/${g.invited}`).join(' · ')}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -93,7 +93,7 @@ export function CycleDetailPage() {
                     <ul className="task-list">
                       {progress.data.notFinished.map((r) => (
                         <li key={r.assignmentId} className="task">
-                          <span>{r.raterName} <span className="muted">({r.raterEmail}) for {r.participantName}, {groupNames[r.group] ?? r.group}, {r.status === 'in_progress' ? 'in progress' : 'not started'}</span></span>
+                          <span>{r.raterName} <span className="muted">({r.raterEmail}) for {r.participantName}, {raterGroupNames[r.group] ?? r.group}, {r.status === 'in_progress' ? 'in progress' : 'not started'}</span></span>
                           <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api('POST', `/api/admin/cycles/${c.id}/assignments/${r.assignmentId}/resend`), `A fresh link was sent to ${r.raterEmail}.`)}>
                             Resend link<span className="visually-hidden"> to {r.raterName} for {r.participantName}</span>
                           </button>

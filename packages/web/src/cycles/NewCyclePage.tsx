@@ -3,11 +3,11 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { ErrorState } from '../shell/states.tsx';
+import { raterGroupNames } from './group-names.ts';
 
 interface FrameworkOption { id: string; name: string; version: number; status: string }
 interface Settings { raterGroups: { group: string; min: number; max: number }[]; anonymity: { groupMinimum: number; managerMinimum: number; commentMinimum: number }; selfAssessment: boolean; managerApproval: boolean; managerAccess?: boolean; reminderDaysBeforeDeadline: number[] }
 
-const groupNames: Record<string, string> = { manager: 'Manager', peers: 'Peers', direct_reports: 'Direct reports', others: 'Others' };
 
 export function NewCyclePage() {
   const frameworks = useApi<{ frameworks: FrameworkOption[] }>('/api/admin/frameworks');
@@ -70,7 +70,7 @@ export function NewCyclePage() {
             <legend>Rater groups (minimum and maximum per participant)</legend>
             {settings.raterGroups.map((g, index) => (
               <div key={g.group} className="inline-fields">
-                <span className="inline-label">{groupNames[g.group]}</span>
+                <span className="inline-label">{raterGroupNames[g.group]}</span>
                 <label>Minimum <input type="number" min={0} max={100} value={g.min} onChange={(e) => setSettings({ ...settings, raterGroups: settings.raterGroups.map((x, i) => (i === index ? { ...x, min: Number(e.target.value) } : x)) })} /></label>
                 <label>Maximum <input type="number" min={1} max={100} value={g.max} onChange={(e) => setSettings({ ...settings, raterGroups: settings.raterGroups.map((x, i) => (i === index ? { ...x, max: Number(e.target.value) } : x)) })} /></label>
               </div>

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { ErrorState, Loaded } from '../shell/states.tsx';
+import { raterGroupNames } from '../cycles/group-names.ts';
 
 interface Nomination { id: string; group: string; email: string; name: string; personId: string | null; status: 'proposed' | 'approved' | 'rejected' }
 interface NominationView {
@@ -13,7 +14,6 @@ interface NominationView {
 }
 interface DirectoryPerson { id: string; name: string; department: string }
 
-const groupNames: Record<string, string> = { manager: 'Manager', peers: 'Peers', direct_reports: 'Direct reports', others: 'Others' };
 
 /** Participants choose their raters; managers (and admins) approve or reject them. */
 export function NominationsPage() {
@@ -78,7 +78,7 @@ export function NominationsPage() {
         return (
           <>
             <h1>{isParticipant ? 'Choose your raters' : `Raters of ${view.participant.name}`}</h1>
-            <p className="muted">{view.cycle.name}. Rules: {view.cycle.settings.raterGroups.map((g) => `${groupNames[g.group] ?? g.group} ${g.min}–${g.max}`).join(', ')}. Your manager is added from the reporting line if you do not name one.</p>
+            <p className="muted">{view.cycle.name}. Rules: {view.cycle.settings.raterGroups.map((g) => `${raterGroupNames[g.group] ?? g.group} ${g.min}–${g.max}`).join(', ')}. Your manager is added from the reporting line if you do not name one.</p>
             {feedback && (
               <div className={`alert ${feedback.kind === 'ok' ? 'alert-ok' : 'alert-error'}`} role={feedback.kind === 'ok' ? 'status' : 'alert'}>
                 {feedback.text}
@@ -93,7 +93,7 @@ export function NominationsPage() {
                   {view.nominations.map((n) => (
                     <tr key={n.id}>
                       <td>{n.name}</td>
-                      <td>{groupNames[n.group] ?? n.group}</td>
+                      <td>{raterGroupNames[n.group] ?? n.group}</td>
                       <td>{n.status === 'proposed' ? 'Waiting for approval' : n.status === 'approved' ? 'Approved' : 'Rejected'}</td>
                       {!isParticipant && (
                         <td>
@@ -108,7 +108,7 @@ export function NominationsPage() {
                     </tr>
                   ))}
                   {draft?.filter((d) => !view.nominations.some((n) => n.name === d.label)).map((d) => (
-                    <tr key={d.label}><td>{d.label}</td><td>{groupNames[d.group]}</td><td>Not saved yet</td>{!isParticipant && <td />}</tr>
+                    <tr key={d.label}><td>{d.label}</td><td>{raterGroupNames[d.group]}</td><td>Not saved yet</td>{!isParticipant && <td />}</tr>
                   ))}
                 </tbody>
               </table>
@@ -121,7 +121,7 @@ export function NominationsPage() {
                   <div className="field">
                     <label htmlFor="nominee-group">Group</label>
                     <select id="nominee-group" value={group} onChange={(e) => setGroup(e.target.value)}>
-                      {view.cycle.settings.raterGroups.map((g) => <option key={g.group} value={g.group}>{groupNames[g.group] ?? g.group}</option>)}
+                      {view.cycle.settings.raterGroups.map((g) => <option key={g.group} value={g.group}>{raterGroupNames[g.group] ?? g.group}</option>)}
                     </select>
                   </div>
                   <div className="field">
