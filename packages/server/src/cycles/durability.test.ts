@@ -71,7 +71,7 @@ describe('durability of acknowledged answers', () => {
     const form = (await (await fetch(`${base}/api/r/${tokens[0]}`)).json()) as { survey: { requiredCodes: string[] } };
     const codes = form.survey.requiredCodes.filter((c) => !c.startsWith('O'));
 
-    // Concurrent raters save answers; every 200 is an acknowledgement we must keep.
+    // Concurrent raters save answers; every 204 is an acknowledgement we must keep.
     const acknowledged: { token: string; code: string; value: number }[] = [];
     let stop = false;
     const rater = async (token: string, offset: number) => {
@@ -84,7 +84,7 @@ describe('durability of acknowledged answers', () => {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ value, notObserved: false }),
           });
-          if (response.status === 200) acknowledged.push({ token, code, value });
+          if (response.status === 204) acknowledged.push({ token, code, value });
         } catch {
           return; // the server died mid-request: that save was never acknowledged
         }

@@ -8,7 +8,13 @@ import { declineRequest, getRaterForm, saveAnswer, saveComment, submitFeedback }
  * own, tighter rate limit per client address (autosave sends one request per answer).
  */
 export const raterRoutes: FastifyPluginAsyncZod<{ db: Database; ratePerMinute: number }> = async (app, { db, ratePerMinute }) => {
-  const rateLimit = { max: ratePerMinute, timeWindow: '1 minute' };
+  // No x-ratelimit-* headers while under the limit: the page never reads them, and autosave
+  // is the hottest path we have. A 429 still says when to retry.
+  const rateLimit = {
+    max: ratePerMinute,
+    timeWindow: '1 minute',
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  };
   const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
   app.get('/api/r/:token', { config: { rateLimit }, schema: { tags: ['answering'], summary: 'The form behind a personal link, with saved answers', params: tokenParams } }, async (request) =>
@@ -26,7 +32,10 @@ export const raterRoutes: FastifyPluginAsyncZod<{ db: Database; ratePerMinute: n
         body: z.strictObject({ value: z.int().nullable(), notObserved: z.boolean() }),
       },
     },
-    async (request) => ({ progress: await saveAnswer(db, request.params.token, request.params.itemCode, request.body) }),
+    async (request, reply) => {
+      await saveAnswer(db, request.params.token, request.params.itemCode, request.body);
+      return reply.status(204).send();
+    },
   );
 
   app.put(

@@ -145,6 +145,12 @@ async function openLink(db: Database, token: string, now: Date): Promise<{ link:
 // checked in the database by the statement that writes.
 const linkCache = new Map<string, { assignmentId: string; frameworkVersionId: string; form: 'self' | 'rater' }>();
 const LINK_CACHE_LIMIT = 100_000;
+// Assignments this process has already marked "in progress" (see saveAnswer).
+const startedAssignments = new Set<string>();
+function remember(set: Set<string>, id: string): void {
+  if (set.size >= LINK_CACHE_LIMIT) set.delete(set.values().next().value!);
+  set.add(id);
+}
 // Per framework version: valid codes and values, and the codes a submission needs.
 const rulesCache = new Map<string, Pick<Survey, 'valueRange' | 'requiredCodes'>>();
 
@@ -179,7 +185,9 @@ async function lookUpLink(db: Database, token: string) {
 /**
  * Saves one answer (autosave) in a single statement that also checks, in the database, that
  * the assignment is still open and the cycle still collecting before its deadline. The
- * statement commits before we answer, so an acknowledged answer survives a crash.
+ * statement commits before we answer, so an acknowledged answer survives a crash. It
+ * returns nothing: the page counts its own progress (the form it loaded lists the required
+ * codes), which keeps a count query off the hot path.
  */
 export async function saveAnswer(
   db: Database,
@@ -187,7 +195,7 @@ export async function saveAnswer(
   itemCode: string,
   input: { value: number | null; notObserved: boolean },
   now = new Date(),
-): Promise<{ answered: number; required: number }> {
+): Promise<void> {
   const link = await lookUpLink(db, token);
   const rules = await answeringRules(db, link.frameworkVersionId);
   const range = rules.valueRange.get(itemCode);
@@ -202,36 +210,46 @@ export async function saveAnswer(
       { path: '/value', message: `must be a whole number from ${range.min} to ${range.max}` },
     ]);
   }
-  // postgres.js tagged template, not drizzle's execute: this is the hot path, and only the
+  // postgres.js tagged templates, not drizzle's execute: this is the hot path, and only the
   // tagged form is a named prepared statement that PostgreSQL plans once per connection.
   const client = db.$client;
   const answered = input.notObserved ? null : input.value;
-  const rows = await client<{ saved: number; others: number }[]>`
+  const deadline = now.toISOString();
+  // The first save of an assignment seen by this process also marks it "in progress"; later
+  // saves skip that update (a plain upsert is ~8% cheaper). After a restart the first save
+  // marks it again, which changes nothing.
+  const rows = startedAssignments.has(link.assignmentId)
+    ? await client<{ saved: number }[]>`
+      insert into answers (assignment_id, item_code, value, not_observed, updated_at)
+      select a.id, ${itemCode}, ${answered}::smallint, ${input.notObserved}, now()
+        from assignments a join cycles c on c.id = a.cycle_id
+       where a.id = ${link.assignmentId}
+         and a.status in ('not_started', 'in_progress')
+         and c.status = 'collecting' and c.deadline > ${deadline}::timestamptz
+      on conflict (assignment_id, item_code)
+      do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
+      returning 1 as saved`
+    : await client<{ saved: number }[]>`
     with open_link as (
       select a.id, a.status
         from assignments a join cycles c on c.id = a.cycle_id
        where a.id = ${link.assignmentId}
          and a.status in ('not_started', 'in_progress')
-         and c.status = 'collecting' and c.deadline > ${now.toISOString()}::timestamptz
+         and c.status = 'collecting' and c.deadline > ${deadline}::timestamptz
     ), started as (
       update assignments set status = 'in_progress', started_at = now()
        where id = (select id from open_link where status = 'not_started')
-    ), saved as (
-      insert into answers (assignment_id, item_code, value, not_observed, updated_at)
-      select id, ${itemCode}, ${answered}::smallint, ${input.notObserved}, now() from open_link
-      on conflict (assignment_id, item_code)
-      do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
-      returning 1
     )
-    select (select count(*)::int from saved) as saved,
-           (select count(*)::int from answers where assignment_id = ${link.assignmentId} and item_code <> ${itemCode}) as others`;
-  const result = rows[0];
-  if (!result || result.saved === 0) {
+    insert into answers (assignment_id, item_code, value, not_observed, updated_at)
+    select id, ${itemCode}, ${answered}::smallint, ${input.notObserved}, now() from open_link
+    on conflict (assignment_id, item_code)
+    do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
+    returning 1 as saved`;
+  if (rows.length === 0) {
     const context = await resolveLink(db, token);
     throw new LinkClosedError(closedReason(context, now) ?? 'This feedback link is closed.');
   }
-  const required = rules.requiredCodes.length;
-  return { answered: Math.min(result.others + 1, required), required };
+  remember(startedAssignments, link.assignmentId);
 }
 
 export async function saveComment(db: Database, token: string, questionCode: string, text: string, now = new Date()): Promise<void> {

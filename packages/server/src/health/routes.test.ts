@@ -16,6 +16,16 @@ describe('operations endpoints', () => {
     expect(ready.headers['x-request-id']).toBe('trace-123');
   });
 
+  it('sends security headers on every response, including errors', async () => {
+    for (const url of ['/healthz', '/api/nope']) {
+      const response = await t.app.inject({ url });
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+
   it('publishes an OpenAPI document generated from the route schemas', async () => {
     const response = await t.app.inject({ url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);

@@ -31,10 +31,9 @@ export function AnswerPage({ token }: { token: string }) {
       setAnswers((current) => ({ ...current, [code]: answer }));
       setSaveState((current) => ({ ...current, [code]: 'saving' }));
       try {
-        const result = await raterApi.saveAnswer(token, code, answer);
+        await raterApi.saveAnswer(token, code, answer);
         setSaveState((current) => ({ ...current, [code]: 'saved' }));
-        setForm((current) => (current ? { ...current, progress: result.progress } : current));
-        setAnnouncement(`Saved. ${result.progress.answered} of ${result.progress.required} answered.`);
+        setAnnouncement('Saved.');
       } catch (error) {
         setSaveState((current) => ({ ...current, [code]: 'error' }));
         if (error instanceof RaterApiError && error.status === 410) setFinished(error.message);
@@ -72,7 +71,8 @@ export function AnswerPage({ token }: { token: string }) {
     );
   }
 
-  const { survey, progress } = form;
+  const { survey } = form;
+  const progress = countProgress(survey.requiredCodes, answers);
   const percent = progress.required === 0 ? 0 : Math.round((progress.answered / progress.required) * 100);
 
   async function submit() {
@@ -327,4 +327,9 @@ function DeclineForm({ token, onDone, onCancel }: { token: string; onDone: (mess
       </div>
     </form>
   );
+}
+
+/** Progress is counted on the page from its own answers; the server checks completeness at submit. */
+export function countProgress(requiredCodes: string[], answers: Record<string, Answer>): { answered: number; required: number } {
+  return { answered: requiredCodes.filter((code) => answers[code] !== undefined).length, required: requiredCodes.length };
 }

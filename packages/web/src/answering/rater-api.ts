@@ -59,7 +59,7 @@ const base = (token: string) => `/api/r/${encodeURIComponent(token)}`;
 export const raterApi = {
   load: (token: string) => call<RaterForm>('GET', base(token)),
   saveAnswer: (token: string, code: string, answer: { value: number | null; notObserved: boolean }) =>
-    call<{ progress: { answered: number; required: number } }>('PUT', `${base(token)}/answers/${encodeURIComponent(code)}`, answer),
+    call<void>('PUT', `${base(token)}/answers/${encodeURIComponent(code)}`, answer),
   saveComment: (token: string, code: string, text: string) => call<void>('PUT', `${base(token)}/comments/${encodeURIComponent(code)}`, { text }),
   submit: (token: string) => call<void>('POST', `${base(token)}/submit`),
   decline: (token: string, reason: string) => call<void>('POST', `${base(token)}/decline`, { reason }),
