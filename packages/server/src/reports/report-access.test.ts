@@ -75,6 +75,41 @@ describe('individual report access and confidentiality through the API', () => {
     expect(second.json().report).toEqual(first.json().report);
   });
 
+  it('gives the CSV the same figures as the page, never more, and the same after a rater is removed', async () => {
+    const participant = await client(org.participant.email);
+    const page = (await participant.get(`/api/reports/${seeded.participantId}`)).json().report;
+    const response = await participant.get(`/api/reports/${seeded.participantId}/csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="twofold-report-.*\.csv"/);
+    const csv = response.body;
+    const rows = (await import('csv-parse/sync')).parse(csv, { columns: true }) as { section: string; subject: string; source: string; value: string }[];
+    const index = (subject: string, source: string) => Number(rows.find((r) => r.section === 'indices' && r.subject === subject && r.source === source)?.value);
+    expect(index('leadership (1-5)', 'all others')).toBe(page.indices.allOthers.leadership);
+    expect(index('management (1-5)', 'all others')).toBe(page.indices.allOthers.management);
+    // Only the groups the page shows; the withheld direct reports appear nowhere.
+    expect(new Set(rows.filter((r) => r.section === 'responses').map((r) => r.source))).toEqual(new Set(['', 'manager', 'peers']));
+    expect(csv).not.toContain('A lone report speaks');
+    expect(csv).not.toMatch(/direct/i);
+    expect(csv).not.toContain('rater0@');
+    expect(rows.filter((r) => r.section === 'comment').map((r) => r.value).sort()).toEqual(
+      page.comments.map((c: { text: string }) => c.text).sort(),
+    );
+    // Every competency's all-raters figure equals the page's (both from the frozen snapshot).
+    for (const competency of page.competencies as { code: string; name: string; allOthers: number | null }[]) {
+      const row = rows.find((r) => r.section === 'competency' && r.subject === `${competency.code} ${competency.name}` && r.source === 'all others');
+      expect(row?.value === '' ? null : Number(row?.value)).toBe(competency.allOthers);
+    }
+  });
+
+  it('refuses the CSV to those who may not read the report', async () => {
+    const manager = await client(org.manager.email);
+    expect((await manager.get(`/api/reports/${seeded.participantId}/csv`)).statusCode).toBe(404);
+    const stranger = await client(other.admin.email);
+    expect((await stranger.get(`/api/reports/${seeded.participantId}/csv`)).statusCode).toBe(404);
+    expect((await new TestClient(t.app).get(`/api/reports/${seeded.participantId}/csv`)).statusCode).toBe(401);
+  });
+
   it('opens the report to an assigned coach only, and to the manager only when the cycle allows', async () => {
     const coach = await client(org.coach.email);
     expect((await coach.get(`/api/reports/${seeded.participantId}`)).statusCode).toBe(404);

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { ConflictError } from '../http/errors.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
+import { presentReportCsv } from './present-report-csv.ts';
 import { cycleInstrumentHealth, listVisibleReports, releaseParticipant, viewReport } from './service.ts';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null }> = async (app, { db, pdf }) => {
@@ -37,6 +38,17 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRendere
       const file = await pdf.renderReport({ sessionToken: request.sessionToken!, participantId: request.params.participantId });
       const name = `twofold-report-${view.report.participantName.replaceAll(/[^\w]+/g, '-').toLowerCase()}.pdf`;
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(file);
+    },
+  );
+
+  app.get(
+    '/api/reports/:participantId/csv',
+    { schema: { tags: ['reports'], summary: 'The individual report as CSV: the same figures as the page, one per row', params: participantParams } },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const view = await viewReport(db, actor, request.params.participantId, 'csv');
+      const name = `twofold-report-${view.report.participantName.replaceAll(/[^\w]+/g, '-').toLowerCase()}.csv`;
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(presentReportCsv(view.report));
     },
   );
 

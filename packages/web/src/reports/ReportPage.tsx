@@ -42,7 +42,10 @@ export function ReportBody({ view }: { view: ReportView }) {
           {report.responseCounts.withheld > 0 && ` ${report.responseCounts.withheld} response(s) are left out to protect raters.`}
         </p>
         {report.notes.length > 0 && <ul className="notes">{report.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
-        <p className="no-print"><a className="button button-secondary" href={`/api/reports/${view.participantId}/pdf`}>Download PDF</a></p>
+        <p className="no-print report-downloads">
+          <a className="button button-secondary" href={`/api/reports/${view.participantId}/pdf`}>Download PDF</a>{' '}
+          <a className="button button-secondary" href={`/api/reports/${view.participantId}/csv`}>Download figures (CSV)</a>
+        </p>
       </header>
 
       <section aria-labelledby="r-indices">
