@@ -25,6 +25,14 @@ test('a participant reads their released report and downloads the same figures a
   expect(text).toContain(api.report.competencies[0].name);
   // No rater is named in the file.
   expect(text).not.toMatch(/@northwind\.example/);
+
+  // The CSV, through the link on the page, holds the same figure and no rater either.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download figures (CSV)' }).click();
+  const csvPath = await (await csvDownload).path();
+  const csv = (await import('node:fs')).readFileSync(csvPath, 'utf8');
+  expect(csv).toContain(`indices,leadership (1-5),all others,${api.report.indices.allOthers.leadership}`);
+  expect(csv).not.toMatch(/@northwind\.example/);
 });
 
 test('a rater answers on a phone, leaves half-way, resumes and submits', async ({ page, allowConsoleError }) => {
