@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { buildCycleSnapshots } from '../reports/service.ts';
-import { getFrameworkVersion, listFrameworkVersions } from '../frameworks/store.ts';
 import { searchDirectory } from './directory.ts';
 import { defaultCycleSettings } from './cycle-rules.ts';
 import { listMyAssignments, openMyAssignment } from './my-feedback.ts';
@@ -158,42 +157,6 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ deps: CycleDeps }> = async (ap
     async (request) => {
       const actor = requireActor(request.actor);
       return { people: await searchDirectory(deps.db, actor.tenantId, request.query.q ?? '') };
-    },
-  );
-
-  app.get('/api/admin/frameworks', { schema: { tags: ['frameworks'], summary: 'Framework versions this organisation can use' } }, async (request) => {
-    const actor = authorize(request.actor, 'frameworks.read');
-    const rows = await listFrameworkVersions(deps.db, actor.tenantId);
-    return { frameworks: rows.map((f) => ({ id: f.id, key: f.key, name: f.name, version: f.version, status: f.status, builtIn: f.tenantId === null })) };
-  });
-
-  app.get(
-    '/api/admin/frameworks/:frameworkVersionId',
-    {
-      schema: {
-        tags: ['frameworks'],
-        summary: 'One framework version with its whole JSON document (also its export)',
-        params: z.strictObject({ frameworkVersionId: uuid('framework version') }),
-      },
-    },
-    async (request) => {
-      const actor = authorize(request.actor, 'frameworks.read');
-      const row = await getFrameworkVersion(deps.db, actor.tenantId, request.params.frameworkVersionId);
-      return {
-        framework: { id: row.id, key: row.key, name: row.name, version: row.version, status: row.status, builtIn: row.tenantId === null, publishedAt: row.publishedAt?.toISOString() ?? null },
-        document: row.document as Record<string, unknown>,
-      };
-    },
-  );
-
-  app.get(
-    '/api/admin/frameworks/:frameworkVersionId/export.json',
-    { schema: { tags: ['frameworks'], summary: 'Download a framework version as JSON', params: z.strictObject({ frameworkVersionId: uuid('framework version') }) } },
-    async (request, reply) => {
-      const actor = authorize(request.actor, 'frameworks.read');
-      const row = await getFrameworkVersion(deps.db, actor.tenantId, request.params.frameworkVersionId);
-      const file = `${row.key}-v${row.version}.json`;
-      return reply.type('application/json').header('content-disposition', `attachment; filename="${file}"`).send(JSON.stringify(row.document, null, 2));
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { frameworkVersions } from './schema.ts';
@@ -18,6 +18,18 @@ export async function getFrameworkVersion(db: Database, tenantId: string, id: st
     .where(and(eq(frameworkVersions.id, id), visibleTo(tenantId)));
   if (!row) throw new NotFoundError('That framework version');
   return row;
+}
+
+/** The version before this one of the same framework (the tenant's own, or built in). */
+export async function getPreviousVersion(db: Database, tenantId: string, row: FrameworkVersionRow): Promise<FrameworkVersionRow> {
+  const [previous] = await db
+    .select()
+    .from(frameworkVersions)
+    .where(and(visibleTo(tenantId), eq(frameworkVersions.key, row.key), lt(frameworkVersions.version, row.version)))
+    .orderBy(desc(frameworkVersions.version))
+    .limit(1);
+  if (!previous) throw new NotFoundError(`An earlier version of "${row.name}"`);
+  return previous;
 }
 
 export async function listFrameworkVersions(db: Database, tenantId: string): Promise<FrameworkVersionRow[]> {

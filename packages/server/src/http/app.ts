@@ -18,6 +18,7 @@ import { accountRoutes } from '../accounts/routes.ts';
 import type { AppConfig } from '../config/config.ts';
 import type { Database, Sql } from '../db/client.ts';
 import { cycleRoutes } from '../cycles/routes.ts';
+import { frameworkRoutes } from '../frameworks/routes.ts';
 import { raterRoutes } from '../cycles/rater-routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(mailRoutes, { db: deps.db });
   await app.register(peopleRoutes, { db: deps.db });
+  await app.register(frameworkRoutes, { db: deps.db });
   await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
   await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null });
   await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });

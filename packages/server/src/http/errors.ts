@@ -82,3 +82,23 @@ export class CsrfError extends DomainError {
     );
   }
 }
+
+/** One problem of an uploaded CSV file, where a spreadsheet user can find it. */
+export interface CsvProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** An upload refused whole: every problem by line and column, nothing stored. */
+export class CsvInvalidError extends DomainError {
+  constructor(problems: CsvProblem[]) {
+    const first = problems.slice(0, 3).map((p) => `line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+    super(
+      'csv_invalid',
+      `Nothing was imported: ${problems.length} problem(s) in the file. ${first.join(' ')}${problems.length > 3 ? ' …' : ''}`,
+      400,
+      { problems },
+    );
+  }
+}

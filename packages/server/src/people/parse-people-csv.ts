@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { CsvProblem } from '../http/errors.ts';
 
 /**
  * Reads a people CSV (employee id, name, email, manager's employee id, department, level,
@@ -16,11 +17,7 @@ export interface PersonRow {
   location: string;
 }
 
-export interface CsvProblem {
-  line: number;
-  column: string;
-  message: string;
-}
+
 
 export const MAX_PEOPLE_ROWS = 100_000;
 

@@ -1,20 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { DomainError } from '../http/errors.ts';
-import { checkReportingLines, parsePeopleCsv, type CsvProblem } from './parse-people-csv.ts';
+import { CsvInvalidError } from '../http/errors.ts';
+import { checkReportingLines, parsePeopleCsv } from './parse-people-csv.ts';
 import { people } from './schema.ts';
-
-export class CsvInvalidError extends DomainError {
-  constructor(problems: CsvProblem[]) {
-    const first = problems.slice(0, 3).map((p) => `line ${p.line}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
-    super(
-      'csv_invalid',
-      `Nothing was imported: ${problems.length} problem(s) in the file. ${first.join(' ')}${problems.length > 3 ? ' …' : ''}`,
-      400,
-      { problems },
-    );
-  }
-}
 
 /**
  * Imports people from CSV, all or nothing: parse and check everything first, then write in

@@ -58,6 +58,12 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/me/assignments/:assignmentId/link': () => undefined,
   'POST /api/admin/cycles/:cycleId/participants/:participantId/release': () => undefined,
   'POST /api/nominations/:participantId': () => ({ raters: [], submit: false }),
+  'POST /api/admin/frameworks/:frameworkVersionId/drafts': () => ({}),
+  'PUT /api/admin/frameworks/:frameworkVersionId': () => ({ document: {} }),
+  'POST /api/admin/frameworks/:frameworkVersionId/publish': () => undefined,
+  'POST /api/admin/frameworks/:frameworkVersionId/retire': () => undefined,
+  'DELETE /api/admin/frameworks/:frameworkVersionId': () => undefined,
+  'POST /api/admin/frameworks/:frameworkVersionId/items-import': () => ({ csv: 'code,competency\n' }),
   'POST /api/nominations/:participantId/decisions': () => ({ decisions: [{ nominationId: '00000000-0000-4000-8000-000000000000', decision: 'approve' }] }),
 };
 
