@@ -54,16 +54,3 @@ test('an admin imports people: a bad CSV shows line and column and stores nothin
   await expect(page.getByRole('status')).toContainText('1 added');
   await expect(page.getByText('xena@northwind.example')).toBeVisible();
 });
-
-test('an admin reads the default framework as a document and can export it', async ({ page }) => {
-  await logIn(page, demo.admin.email);
-  await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Frameworks' }).click();
-  await page.getByRole('link', { name: /Read Twofold L\/M framework version 1/ }).click();
-  await expect(page.getByRole('heading', { name: 'L1 Vision & direction' })).toBeVisible();
-  await expect(page.locator('article ol li')).toHaveCount(45);
-  await expectAccessible(page);
-  const href = await page.getByRole('link', { name: 'Export JSON' }).getAttribute('href');
-  const exported = await (await page.request.get(href!)).json();
-  expect(exported.items).toHaveLength(45);
-  expect(exported.competencies.map((c: { code: string }) => c.code)).toContain('S3');
-});

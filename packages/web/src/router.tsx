@@ -8,7 +8,11 @@ import { UsersPage } from './admin/UsersPage.tsx';
 import { CycleDetailPage } from './cycles/CycleDetailPage.tsx';
 import { CyclesPage } from './cycles/CyclesPage.tsx';
 import { NewCyclePage } from './cycles/NewCyclePage.tsx';
-import { FrameworkDocumentPage, FrameworksPage } from './frameworks/FrameworksPage.tsx';
+import { FrameworkDiffPage } from './frameworks/FrameworkDiffPage.tsx';
+import { FrameworkEditorPage } from './frameworks/FrameworkEditorPage.tsx';
+import { FrameworkPreviewPage } from './frameworks/FrameworkPreviewPage.tsx';
+import { FrameworksPage } from './frameworks/FrameworksPage.tsx';
+import { FrameworkVersionPage } from './frameworks/FrameworkVersionPage.tsx';
 import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { NominationsPage } from './me/NominationsPage.tsx';
@@ -46,7 +50,10 @@ export const router = createBrowserRouter([
           { path: 'users', element: <UsersPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'frameworks', element: <FrameworksPage /> },
-          { path: 'frameworks/:frameworkVersionId', element: <FrameworkDocumentPage /> },
+          { path: 'frameworks/:frameworkVersionId', element: <FrameworkVersionPage /> },
+          { path: 'frameworks/:frameworkVersionId/edit', element: <FrameworkEditorPage /> },
+          { path: 'frameworks/:frameworkVersionId/preview', element: <FrameworkPreviewPage /> },
+          { path: 'frameworks/:frameworkVersionId/diff', element: <FrameworkDiffPage /> },
           { path: 'reports', element: <UpcomingPage title="Reports">Open a closed cycle under Cycles to preview and release its reports. Team and organisation analytics are not available yet.</UpcomingPage> },
         ],
       },

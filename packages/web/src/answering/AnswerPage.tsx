@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { raterApi, RaterApiError, type RaterForm } from './rater-api.ts';
 import './answering.css';
 
-type Answer = { value: number | null; notObserved: boolean };
-type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+export type Answer = { value: number | null; notObserved: boolean };
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 /** The page behind a rater's personal link: answer, autosave, resume, submit or decline. */
 export function AnswerPage({ token }: { token: string }) {
@@ -201,7 +201,7 @@ function SaveIndicator({ state }: { state: SaveState }) {
   return <span className={`save-indicator save-${state}`}>{text}</span>;
 }
 
-function RatingQuestion(props: {
+export function RatingQuestion(props: {
   code: string;
   text: string;
   options: { value: number; label: string }[];
@@ -235,7 +235,7 @@ function RatingQuestion(props: {
   );
 }
 
-function OrientationQuestion(props: {
+export function OrientationQuestion(props: {
   code: string;
   text: string;
   left: string;

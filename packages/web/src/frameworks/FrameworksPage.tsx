@@ -1,81 +1,90 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { Loaded } from '../shell/states.tsx';
+import { IssueList } from './IssueList.tsx';
+import type { FrameworkSummary, FrameworkVersionView } from './framework-types.ts';
 
-interface FrameworkSummary { id: string; name: string; version: number; status: string; builtIn: boolean }
-type Localised = Record<string, string>;
-interface FrameworkDocument {
-  languages: string[];
-  description?: Localised;
-  competencies: { code: string; capability: string; name: Localised; definition: Localised; behaviours: Localised[] }[];
-  items: { code: string; competency: string; self: Localised; rater: Localised }[];
-  responseScale: { points: { value: number; label: Localised }[]; notObserved: { allowed: boolean; label: Localised } };
-  orientation: { points: number; scales: { code: string; leftPole: Localised; rightPole: Localised; rater: Localised }[] };
-  openQuestions: { code: string; rater: Localised }[];
-}
+const statusLabel: Record<FrameworkSummary['status'], string> = { draft: 'Draft', published: 'Published', retired: 'Retired' };
 
-const capabilityName: Record<string, string> = { L: 'Leadership', M: 'Management', S: 'Shared' };
-
+/** Every framework and its versions; import a framework from a JSON file. */
 export function FrameworksPage() {
   const state = useApi<{ frameworks: FrameworkSummary[] }>('/api/admin/frameworks');
   return (
     <>
       <h1>Frameworks</h1>
-      <p className="muted">A cycle pins the framework version it runs on; published versions never change.</p>
+      <p className="muted">
+        A cycle pins the framework version it runs on. Published versions never change: to change a framework, create a draft from it, edit, preview and publish it as the next
+        version.
+      </p>
       <Loaded state={state}>
-        {({ frameworks }) => (
-          <ul className="task-list">
-            {frameworks.map((f) => (
-              <li key={f.id} className="task">
-                <span><strong>{f.name}</strong> <span className="muted">version {f.version} · {f.status}{f.builtIn ? ' · built in, read-only' : ''}</span></span>
-                <Link className="button button-secondary button-small" to={`/frameworks/${f.id}`}>Read<span className="visually-hidden"> {f.name} version {f.version}</span></Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        {({ frameworks }) => {
+          const keys = [...new Set(frameworks.map((f) => f.key))];
+          return keys.map((key) => {
+            const versions = frameworks.filter((f) => f.key === key);
+            return (
+              <section key={key} aria-labelledby={`fw-${key}`} className="card framework-card">
+                <h2 id={`fw-${key}`}>{versions[0]!.name}</h2>
+                <ul className="task-list">
+                  {versions.map((f) => (
+                    <li key={f.id} className="task">
+                      <span>
+                        <strong>Version {f.version}</strong> <span className={`status-badge status-${f.status}`}>{statusLabel[f.status]}</span>
+                        {f.builtIn && <span className="muted"> · built in, read-only</span>}
+                      </span>
+                      <Link className="button button-secondary button-small" to={`/frameworks/${f.id}`}>
+                        Open<span className="visually-hidden"> {f.name} version {f.version}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          });
+        }}
       </Loaded>
+      <ImportFramework />
     </>
   );
 }
 
-/** A framework version as a readable document, with its JSON export. */
-export function FrameworkDocumentPage() {
-  const { frameworkVersionId = '' } = useParams();
-  const state = useApi<{ framework: FrameworkSummary; document: FrameworkDocument }>(`/api/admin/frameworks/${frameworkVersionId}`);
+function ImportFramework() {
+  const navigate = useNavigate();
+  const [error, setError] = useState<{ message: string; issues: { path: string; message: string }[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function importFile(file: File) {
+    setError(null);
+    let document: unknown;
+    try {
+      document = JSON.parse(await file.text());
+    } catch {
+      setError({ message: `${file.name} is not valid JSON. Export a framework from Twofold to see the expected format.`, issues: [] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await api<FrameworkVersionView>('POST', '/api/admin/frameworks/import', { document });
+      await navigate(`/frameworks/${created.framework.id}`);
+    } catch (caught) {
+      setError({ message: errorMessage(caught), issues: caught instanceof ApiError ? (caught.details?.issues ?? []) : [] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
-    <Loaded state={state}>
-      {({ framework, document: doc }) => {
-        const lang = doc.languages[0] ?? 'en';
-        const t = (text: Localised | undefined) => (text ? (text[lang] ?? Object.values(text)[0] ?? '') : '');
-        return (
-          <article>
-            <p><Link to="/frameworks">All frameworks</Link></p>
-            <div className="page-head">
-              <h1>{framework.name} <span className="muted">v{framework.version}</span></h1>
-              <a className="button button-secondary" href={`/api/admin/frameworks/${framework.id}/export.json`} download>Export JSON</a>
-            </div>
-            <p>{t(doc.description)}</p>
-            <h2>Rating scale</h2>
-            <p>{doc.responseScale.points.map((p) => `${p.value} ${t(p.label)}`).join(' · ')}{doc.responseScale.notObserved.allowed ? ` · ${t(doc.responseScale.notObserved.label)}` : ''}</p>
-            {['L', 'M', 'S'].map((capability) => (
-              <section key={capability} aria-labelledby={`cap-${capability}`}>
-                <h2 id={`cap-${capability}`}>{capabilityName[capability]}</h2>
-                {doc.competencies.filter((c) => c.capability === capability).map((c) => (
-                  <div key={c.code} className="card">
-                    <h3>{c.code} {t(c.name)}</h3>
-                    <p>{t(c.definition)}</p>
-                    <ol>{doc.items.filter((i) => i.competency === c.code).map((i) => <li key={i.code}>{t(i.rater).replaceAll('{name}', 'The person')} <span className="muted">(self: {t(i.self)})</span></li>)}</ol>
-                  </div>
-                ))}
-              </section>
-            ))}
-            <h2>Working style ({doc.orientation.points}-point scales)</h2>
-            <ul>{doc.orientation.scales.map((s) => <li key={s.code}>{t(s.leftPole)} ↔ {t(s.rightPole)}</li>)}</ul>
-            <h2>Open questions</h2>
-            <ul>{doc.openQuestions.map((q) => <li key={q.code}>{t(q.rater).replaceAll('{name}', 'the person')}</li>)}</ul>
-          </article>
-        );
-      }}
-    </Loaded>
+    <section aria-labelledby="fw-import" className="form-wide">
+      <h2 id="fw-import">Import a framework</h2>
+      <p className="hint">
+        A JSON file in the framework format (<a href="/api/frameworks/schema.json">JSON Schema</a>). It becomes a draft: the next version if the key exists, else version 1.
+      </p>
+      <div className="field">
+        <label htmlFor="framework-file">Framework JSON file</label>
+        <input id="framework-file" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => { const file = e.target.files?.[0]; if (file) void importFile(file); }} />
+      </div>
+      {error && <IssueList message={error.message} issues={error.issues} />}
+    </section>
   );
 }
