@@ -18,7 +18,7 @@ export const raterRoutes: FastifyPluginAsyncZod<{ db: Database; ratePerMinute: n
   const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
   app.get('/api/r/:token', { config: { rateLimit }, schema: { tags: ['answering'], summary: 'The form behind a personal link, with saved answers', params: tokenParams } }, async (request) =>
-    getRaterForm(db, request.params.token),
+    getRaterForm(db, request.params.token, new Date(), request.headers['accept-language']),
   );
 
   app.put(

@@ -88,8 +88,32 @@ async function loadDocument(db: Database, frameworkVersionId: string): Promise<F
   return doc;
 }
 
-function surveyFor(doc: FrameworkDocumentForSurvey, link: LinkContext): Survey {
-  return buildSurvey(doc, link.raterGroup === 'self' ? 'self' : 'rater', link.participantName);
+function surveyFor(doc: FrameworkDocumentForSurvey, link: LinkContext, language?: string): Survey {
+  return buildSurvey(doc, link.raterGroup === 'self' ? 'self' : 'rater', link.participantName, language);
+}
+
+/**
+ * The framework language a rater reads: the first of the browser's preferred languages
+ * (Accept-Language, in order) that the framework has; else the framework's first language.
+ */
+export function pickLanguage(acceptLanguage: string | undefined, available: string[]): string | undefined {
+  if (!acceptLanguage) return undefined;
+  const wanted = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((w) => w.tag !== '' && w.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) {
+    const exact = available.find((l) => l.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const base = available.find((l) => l.toLowerCase() === tag.split('-')[0]!.toLowerCase());
+    if (base) return base;
+  }
+  return undefined;
 }
 
 export interface RaterForm {
@@ -108,10 +132,10 @@ export interface RaterForm {
 }
 
 /** Everything the answering page needs, including saved answers for resuming. */
-export async function getRaterForm(db: Database, token: string, now = new Date()): Promise<RaterForm> {
+export async function getRaterForm(db: Database, token: string, now = new Date(), acceptLanguage?: string): Promise<RaterForm> {
   const link = await resolveLink(db, token);
   const doc = await loadDocument(db, link.frameworkVersionId);
-  const survey = surveyFor(doc, link);
+  const survey = surveyFor(doc, link, pickLanguage(acceptLanguage, doc.languages));
   const saved = await db.select().from(answers).where(eq(answers.assignmentId, link.assignmentId));
   const savedComments = await db.select().from(comments).where(eq(comments.assignmentId, link.assignmentId));
   const required = new Set(survey.requiredCodes);

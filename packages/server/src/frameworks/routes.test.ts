@@ -179,6 +179,34 @@ describe('framework lifecycle through the API', () => {
     expect((await participant.post(`/api/admin/frameworks/${builtInId}/drafts`, {})).statusCode).toBe(403);
   });
 
+  it('keeps wording in several languages and previews in the one asked for', async () => {
+    // Every English text gets a French twin: { en: x } → { en: x, fr: "FR x" }.
+    const bilingual = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(bilingual);
+      if (value && typeof value === 'object') {
+        const entries = Object.entries(value as Record<string, unknown>);
+        if (entries.length === 1 && entries[0]![0] === 'en' && typeof entries[0]![1] === 'string') return { en: entries[0]![1], fr: `FR ${entries[0]![1]}` };
+        return Object.fromEntries(entries.map(([k, v]) => [k, bilingual(v)]));
+      }
+      return value;
+    };
+    const document = { ...(bilingual(loadDefaultFramework()) as FrameworkDocument), key: 'bilingual-lm', languages: ['en', 'fr'] };
+    const missing = structuredClone(document);
+    delete (missing.items[3]!.self as Record<string, string>).fr;
+    const refused = await admin.post('/api/admin/frameworks/import', { document: missing });
+    expect(refused.json().error.details.issues).toEqual([{ path: '/items/3/self/fr', message: 'missing the "fr" wording' }]);
+
+    const created = await admin.post('/api/admin/frameworks/import', { document });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().framework.id;
+    const french = (await admin.get(`/api/admin/frameworks/${id}/preview?language=fr&name=Kim`)).json();
+    expect(french.survey.language).toBe('fr');
+    expect(french.survey.sections[0].items[0].text).toBe('FR Kim describes where the team is heading in the next few years.');
+    const english = (await admin.get(`/api/admin/frameworks/${id}/preview?name=Kim`)).json();
+    expect(english.survey.sections[0].items[0].text).toBe('Kim describes where the team is heading in the next few years.');
+    expect((await admin.get(`/api/admin/frameworks/${id}/items.csv`)).body.split('\n')[0]).toBe('code,competency,self_en,rater_en,self_fr,rater_fr,reverse,retired');
+  });
+
   it('publishes the JSON Schema', async () => {
     const schema = await t.app.inject({ url: '/api/frameworks/schema.json' });
     expect(schema.statusCode).toBe(200);

@@ -92,7 +92,7 @@ export function AnswerPage({ token }: { token: string }) {
   }
 
   return (
-    <main className="answer-page" id="main">
+    <main className="answer-page" id="main" lang={survey.language}>
       <p className="answer-eyebrow">{form.cycleName}</p>
       <h1>{heading}</h1>
       <p className="answer-intro">
