@@ -14,6 +14,7 @@ import { FrameworkPreviewPage } from './frameworks/FrameworkPreviewPage.tsx';
 import { FrameworksPage } from './frameworks/FrameworksPage.tsx';
 import { FrameworkVersionPage } from './frameworks/FrameworkVersionPage.tsx';
 import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
+import { OrgChartPage } from './people/OrgChartPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { NominationsPage } from './me/NominationsPage.tsx';
 import { ReportPage } from './reports/ReportPage.tsx';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'outbox', element: <OutboxPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'people', element: <PeoplePage /> },
+          { path: 'people/org-chart', element: <OrgChartPage /> },
           { path: 'frameworks', element: <FrameworksPage /> },
           { path: 'frameworks/:frameworkVersionId', element: <FrameworkVersionPage /> },
           { path: 'frameworks/:frameworkVersionId/edit', element: <FrameworkEditorPage /> },

@@ -85,15 +85,18 @@ export function parsePeopleCsv(text: string): { ok: true; rows: PersonRow[] } | 
       continue;
     }
     const value = (field: Field) => (index.has(field) ? (record[index.get(field)!] ?? '') : '');
-    for (const field of required) {
-      if (value(field) === '') problems.push({ line, column: columnLabel[field], message: `${columnLabel[field]} is empty.` });
-    }
-    for (const field of Object.keys(aliases) as Field[]) {
-      if (value(field).length > 200) problems.push({ line, column: columnLabel[field], message: 'is longer than 200 characters.' });
-    }
-    const email = value('email').toLowerCase();
-    if (email && !EMAIL.test(email)) problems.push({ line, column: 'email', message: `"${value('email')}" is not a valid email address.` });
-    const employeeId = value('employeeId');
+    const row: PersonRow = {
+      line,
+      employeeId: value('employeeId'),
+      name: value('name'),
+      email: value('email').toLowerCase(),
+      managerEmployeeId: value('managerEmployeeId') || null,
+      department: value('department'),
+      level: value('level'),
+      location: value('location'),
+    };
+    problems.push(...checkPersonFields(row, value('email')));
+    const { employeeId, email } = row;
     if (employeeId) {
       const first = seenIds.get(employeeId);
       if (first !== undefined) problems.push({ line, column: 'employee id', message: `Employee id ${employeeId} is already used on line ${first}.` });
@@ -104,18 +107,64 @@ export function parsePeopleCsv(text: string): { ok: true; rows: PersonRow[] } | 
       if (first !== undefined) problems.push({ line, column: 'email', message: `${email} is already used on line ${first}.` });
       else seenEmails.set(email, line);
     }
-    rows.push({
-      line,
-      employeeId,
-      name: value('name'),
-      email,
-      managerEmployeeId: value('managerEmployeeId') || null,
-      department: value('department'),
-      level: value('level'),
-      location: value('location'),
-    });
+    rows.push(row);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
+}
+
+/**
+ * Reads a list of employee ids (a CSV whose header has an employee id column; other
+ * columns are ignored), with empty and repeated ids reported by line.
+ */
+export function parseEmployeeIdList(text: string): { ok: true; ids: { line: number; employeeId: string }[] } | { ok: false; problems: CsvProblem[] } {
+  const withoutBom = text.replace(/^\uFEFF/, '');
+  const firstLine = withoutBom.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(withoutBom, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return { ok: false, problems: [{ line: e.lines ?? 1, column: '', message: `The file is not valid CSV: ${e.message}` }] };
+  }
+  const [header, ...body] = records;
+  const column = header?.record.findIndex((name) => aliases.employeeId.includes(normalise(name))) ?? -1;
+  if (!header || column < 0) return { ok: false, problems: [{ line: 1, column: 'employee id', message: 'The first line must name an "employee_id" column.' }] };
+  const problems: CsvProblem[] = [];
+  const ids: { line: number; employeeId: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, info } of body) {
+    const employeeId = record[column] ?? '';
+    if (employeeId === '') {
+      problems.push({ line: info.lines, column: 'employee id', message: 'employee id is empty.' });
+      continue;
+    }
+    const first = seen.get(employeeId);
+    if (first !== undefined) problems.push({ line: info.lines, column: 'employee id', message: `Employee id ${employeeId} is already listed on line ${first}.` });
+    else seen.set(employeeId, info.lines);
+    ids.push({ line: info.lines, employeeId });
+  }
+  if (ids.length === 0 && problems.length === 0) problems.push({ line: 1, column: '', message: 'The file lists nobody.' });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, ids };
+}
+
+/** The checks of one person's own fields: required, lengths, a valid email address. */
+export function checkPersonFields(row: PersonRow, emailAsTyped = row.email): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  const line = row.line;
+  for (const field of required) {
+    if ((row[field] ?? '') === '') problems.push({ line, column: columnLabel[field], message: `${columnLabel[field]} is empty.` });
+  }
+  for (const field of Object.keys(aliases) as Field[]) {
+    if ((row[field] ?? '').length > 200) problems.push({ line, column: columnLabel[field], message: 'is longer than 200 characters.' });
+  }
+  if (row.email && !EMAIL.test(row.email)) problems.push({ line, column: 'email', message: `"${emailAsTyped}" is not a valid email address.` });
+  return problems;
+}
+
+/** The person field a CSV column label stands for (to name form fields in errors). */
+export function fieldOfColumn(column: string): string | null {
+  return (Object.keys(columnLabel) as Field[]).find((field) => columnLabel[field] === column) ?? null;
 }
 
 /**

@@ -49,6 +49,50 @@ describe('people import through the API', () => {
     expect(back.json()).toMatchObject({ created: 0, updated: 0 });
   });
 
+  it('adds and edits one person with the import\'s rules, naming each bad field', async () => {
+    const person = { employeeId: 'X1', name: 'Manual One', email: 'Manual1@PPL.example', managerEmployeeId: 'H1', department: 'Ops', level: 'Team', location: 'Leeds' };
+    const added = await admin.post('/api/admin/people', person);
+    expect(added.statusCode, added.body).toBe(201);
+    const list = () => admin.get('/api/admin/people').then((r) => r.json().people as { id: string; employeeId: string; email: string; managerEmployeeId: string | null; location: string }[]);
+    const stored = (await list()).find((p) => p.employeeId === 'X1')!;
+    expect(stored).toMatchObject({ email: 'manual1@ppl.example', managerEmployeeId: 'H1', location: 'Leeds' });
+
+    const before = await list();
+    const duplicate = await admin.post('/api/admin/people', { ...person, email: 'p2@ppl.example', managerEmployeeId: 'NOPE' });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['/employeeId']);
+    const badEmail = await admin.post('/api/admin/people', { ...person, employeeId: 'X2', email: 'not-an-email' });
+    expect(badEmail.json().error.details.issues).toEqual([{ path: '/email', message: '"not-an-email" is not a valid email address.' }]);
+    const taken = await admin.post('/api/admin/people', { ...person, employeeId: 'X2', email: 'p2@ppl.example' });
+    expect(taken.json().error.details.issues).toEqual([{ path: '/email', message: 'p2@ppl.example already belongs to employee E2.' }]);
+    const noManager = await admin.post('/api/admin/people', { ...person, employeeId: 'X2', email: 'm2@ppl.example', managerEmployeeId: 'NOPE' });
+    expect(noManager.json().error.details.issues).toEqual([{ path: '/managerEmployeeId', message: 'No person has employee id NOPE.' }]);
+    expect(await list()).toEqual(before);
+
+    // Edit: the head now reports to M1, who reports to the head: a reporting cycle.
+    const head = before.find((p) => p.employeeId === 'H1')!;
+    const { employeeId: _key, ...fields } = person;
+    const loop = await admin.request({ method: 'PUT', url: `/api/admin/people/${head.id}`, payload: { ...fields, name: 'Head One', email: 'head1@ppl.example', managerEmployeeId: 'X1' } });
+    expect(loop.statusCode).toBe(400);
+    expect(loop.json().error.details.issues[0]).toMatchObject({ path: '/managerEmployeeId', message: expect.stringContaining('Reporting cycle') });
+    const moved = await admin.request({ method: 'PUT', url: `/api/admin/people/${stored.id}`, payload: { ...fields, location: 'York', managerEmployeeId: null } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await list()).find((p) => p.employeeId === 'X1')).toMatchObject({ location: 'York', managerEmployeeId: null });
+  });
+
+  it('resolves a CSV of employee ids to people, refusing the whole file for an unknown id', async () => {
+    const ok = await admin.post('/api/admin/people/resolve', { csv: '\uFEFFemployee_id;note\nE2;x\nE5;y\n' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().people.map((p: { employeeId: string }) => p.employeeId)).toEqual(['E2', 'E5']);
+    const bad = await admin.post('/api/admin/people/resolve', { csv: 'employee_id\nE2\nZZ9\nE2\n' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.problems).toEqual([{ line: 4, column: 'employee id', message: 'Employee id E2 is already listed on line 2.' }]);
+    const unknown = await admin.post('/api/admin/people/resolve', { csv: 'employee_id\nE2\nZZ9\n' });
+    expect(unknown.json().error.details.problems).toEqual([{ line: 3, column: 'employee id', message: 'No person has employee id ZZ9.' }]);
+    const noHeader = await admin.post('/api/admin/people/resolve', { csv: 'name\nBob\n' });
+    expect(noHeader.json().error.details.problems[0]).toMatchObject({ line: 1, column: 'employee id' });
+  });
+
   it('is for admins only', async () => {
     const participant = new TestClient(t.app);
     await participant.logIn(org.participant.email, TEST_PASSWORD);

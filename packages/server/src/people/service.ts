@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { CsvInvalidError } from '../http/errors.ts';
-import { checkReportingLines, parsePeopleCsv } from './parse-people-csv.ts';
+import { CsvInvalidError, NotFoundError, ValidationFailedError, type CsvProblem } from '../http/errors.ts';
+import { checkPersonFields, checkReportingLines, fieldOfColumn, parseEmployeeIdList, parsePeopleCsv, type PersonRow } from './parse-people-csv.ts';
 import { people } from './schema.ts';
 
 /**
@@ -63,6 +63,72 @@ export async function importPeople(db: Database, tenantId: string, csv: string) 
     }
     return { created, updated, unchanged, untouched: existing.length - (updated + unchanged) };
   });
+}
+
+export interface PersonInput {
+  name: string;
+  email: string;
+  managerEmployeeId: string | null;
+  department: string;
+  level: string;
+  location: string;
+}
+
+/** Problems of a one-person save, by form field (the CSV rules, named for a form). */
+function formProblems(problems: CsvProblem[]): ValidationFailedError {
+  return new ValidationFailedError(
+    `Not saved: ${problems.map((p) => p.message).join(' ')}`,
+    problems.map((p) => ({ path: `/${fieldOfColumn(p.column) ?? ''}`, message: p.message })),
+  );
+}
+
+/**
+ * Adds or edits one person with exactly the rules of the CSV import (required fields, a
+ * valid and unique email, an existing manager, no reporting cycle). The employee id is the
+ * key re-imports match on, so it is set once and never edited.
+ */
+export async function savePerson(db: Database, tenantId: string, input: PersonInput & { employeeId: string }, personId?: string) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people-import:${tenantId}`}))`);
+    const existing = await tx.select().from(people).where(eq(people.tenantId, tenantId));
+    const byId = new Map(existing.map((p) => [p.id, p]));
+    const target = personId ? byId.get(personId) : undefined;
+    if (personId && !target) throw new NotFoundError('That person');
+    const employeeId = target?.employeeId ?? input.employeeId.trim();
+    const row: PersonRow = { line: 1, ...input, employeeId, email: input.email.trim().toLowerCase(), managerEmployeeId: input.managerEmployeeId?.trim() || null };
+    const problems = checkPersonFields(row, input.email);
+    if (!target && existing.some((p) => p.employeeId === employeeId)) {
+      problems.push({ line: 1, column: 'employee id', message: `Employee id ${employeeId} is already used by ${existing.find((p) => p.employeeId === employeeId)!.name}.` });
+    }
+    if (problems.length > 0) throw formProblems(problems);
+    const existingRows = existing.map((p) => ({ employeeId: p.employeeId, email: p.email, managerEmployeeId: p.managerId ? (byId.get(p.managerId)?.employeeId ?? null) : null }));
+    const lineProblems = checkReportingLines([row], existingRows);
+    if (lineProblems.length > 0) throw formProblems(lineProblems);
+    const managerId = row.managerEmployeeId ? existing.find((p) => p.employeeId === row.managerEmployeeId)!.id : null;
+    const values = { name: row.name, email: row.email, department: row.department, level: row.level, location: row.location, managerId, updatedAt: new Date() };
+    if (target) {
+      await tx.update(people).set(values).where(and(eq(people.id, target.id), eq(people.tenantId, tenantId)));
+      return { id: target.id, created: false };
+    }
+    const [inserted] = await tx.insert(people).values({ tenantId, employeeId, ...values }).returning({ id: people.id });
+    return { id: inserted!.id, created: true };
+  });
+}
+
+/** The people a CSV of employee ids names, all or nothing: any unknown id refuses the file. */
+export async function resolveEmployeeIds(db: Database, tenantId: string, csv: string) {
+  const parsed = parseEmployeeIdList(csv);
+  if (!parsed.ok) throw new CsvInvalidError(parsed.problems);
+  const found = await db
+    .select({ id: people.id, employeeId: people.employeeId, name: people.name, department: people.department })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), inArray(people.employeeId, parsed.ids.map((i) => i.employeeId))));
+  const byEmployeeId = new Map(found.map((p) => [p.employeeId, p]));
+  const unknown = parsed.ids.filter((i) => !byEmployeeId.has(i.employeeId));
+  if (unknown.length > 0) {
+    throw new CsvInvalidError(unknown.map((i) => ({ line: i.line, column: 'employee id', message: `No person has employee id ${i.employeeId}.` })));
+  }
+  return parsed.ids.map((i) => byEmployeeId.get(i.employeeId)!);
 }
 
 export async function listPeople(db: Database, tenantId: string) {

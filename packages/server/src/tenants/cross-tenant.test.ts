@@ -38,6 +38,7 @@ beforeAll(async () => {
   idsOfB.set('assignmentId', assignment!.id);
   idsOfB.set('frameworkVersionId', frameworkId);
   idsOfB.set('messageId', messageId);
+  idsOfB.set('personId', b.participant.personId);
 });
 afterAll(() => t.close());
 
@@ -59,6 +60,7 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/admin/cycles/:cycleId/participants/:participantId/release': () => undefined,
   'POST /api/nominations/:participantId': () => ({ raters: [], submit: false }),
   'POST /api/admin/frameworks/:frameworkVersionId/drafts': () => ({}),
+  'PUT /api/admin/people/:personId': () => ({ name: 'Mallory', email: 'mallory@a.example', managerEmployeeId: null, department: '', level: '', location: '' }),
   'PUT /api/admin/frameworks/:frameworkVersionId': () => ({ document: {} }),
   'POST /api/admin/frameworks/:frameworkVersionId/publish': () => undefined,
   'POST /api/admin/frameworks/:frameworkVersionId/retire': () => undefined,

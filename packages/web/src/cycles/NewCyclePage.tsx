@@ -12,7 +12,8 @@ interface Settings { raterGroups: { group: string; min: number; max: number }[];
 export function NewCyclePage() {
   const frameworks = useApi<{ frameworks: FrameworkOption[] }>('/api/admin/frameworks');
   const defaults = useApi<{ settings: Settings }>('/api/admin/cycles/defaults');
-  const directory = useApi<{ people: { id: string; name: string; department: string }[] }>('/api/directory');
+  // Every person (the directory search is capped for raters' nominations; admins choose from all).
+  const directory = useApi<{ people: { id: string; name: string; department: string }[] }>('/api/admin/people');
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [frameworkId, setFrameworkId] = useState('');
@@ -83,6 +84,10 @@ export function NewCyclePage() {
         )}
         <fieldset className="field">
           <legend>Participants ({participants.length} chosen)</legend>
+          <ParticipantShortcuts
+            people={directory.data?.people ?? []}
+            onAdd={(ids) => setParticipants((current) => [...current, ...ids.filter((id) => !current.includes(id))])}
+          />
           <div className="checklist">
             {(directory.data?.people ?? []).map((p) => (
               <label key={p.id} className="check">
@@ -95,5 +100,59 @@ export function NewCyclePage() {
         <button type="submit" className="button button-primary">Create draft cycle</button>
       </form>
     </>
+  );
+}
+
+/** Adds a whole department, or the people a CSV of employee ids names (all or nothing). */
+function ParticipantShortcuts({ people, onAdd }: { people: { id: string; name: string; department: string }[]; onAdd: (ids: string[]) => void }) {
+  const departments = [...new Set(people.map((p) => p.department).filter(Boolean))].sort();
+  const [department, setDepartment] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; problems: { line: number; column: string; message: string }[] } | null>(null);
+
+  async function fromCsv(file: File) {
+    setMessage(null);
+    try {
+      const result = await api<{ people: { id: string }[] }>('POST', '/api/admin/people/resolve', { csv: await file.text() });
+      onAdd(result.people.map((p) => p.id));
+      setMessage({ kind: 'ok', text: `Added ${result.people.length} people from ${file.name}.`, problems: [] });
+    } catch (caught) {
+      const problems = caught instanceof ApiError ? ((caught.details?.problems as { line: number; column: string; message: string }[] | undefined) ?? []) : [];
+      setMessage({ kind: 'error', text: errorMessage(caught), problems });
+    }
+  }
+
+  return (
+    <div className="participant-shortcuts">
+      <div className="inline-form">
+        <label htmlFor="participants-department">Everyone in</label>
+        <select id="participants-department" value={department} onChange={(e) => setDepartment(e.target.value)}>
+          <option value="">Choose a department</option>
+          {departments.map((d) => (
+            <option key={d} value={d}>
+              {d} ({people.filter((p) => p.department === d).length})
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button button-secondary button-small" disabled={department === ''} onClick={() => { const ids = people.filter((p) => p.department === department).map((p) => p.id); onAdd(ids); setMessage({ kind: 'ok', text: `Added ${ids.length} people from ${department}.`, problems: [] }); }}>
+          Add department
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor="participants-csv">Or a CSV file of employee ids (column employee_id)</label>
+        <input id="participants-csv" type="file" accept=".csv,text/csv" onChange={(e) => { const file = e.target.files?.[0]; if (file) void fromCsv(file); }} />
+      </div>
+      {message && (
+        <div className={`alert ${message.kind === 'ok' ? 'alert-ok' : 'alert-error'}`} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+          {message.problems.length > 0 && (
+            <ul>
+              {message.problems.map((p) => (
+                <li key={`${p.line}-${p.message}`}>Line {p.line}{p.column ? `, ${p.column}` : ''}: {p.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, errorMessage } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
 import { EmptyState, Loaded } from '../shell/states.tsx';
+import { PersonForm, type Person } from './PersonForm.tsx';
 
-interface Person { id: string; employeeId: string; name: string; email: string; department: string; level: string; location: string; managerName: string | null; hasAccount: boolean }
 interface Problem { line: number; column: string; message: string }
 
 /** People of the organisation: all-or-nothing CSV import, the list, and an export. */
@@ -12,6 +13,8 @@ export function PeoplePage() {
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<{ kind: 'ok'; text: string } | { kind: 'error'; text: string; problems: Problem[] } | null>(null);
   const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [saved, setSaved] = useState('');
 
   async function importCsv(event: FormEvent) {
     event.preventDefault();
@@ -31,8 +34,22 @@ export function PeoplePage() {
     <>
       <div className="page-head">
         <h1>People</h1>
-        <a className="button button-secondary" href="/api/admin/people/export.csv" download>Export CSV</a>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => { setSaved(''); setEditing('new'); }}>Add a person</button>
+          <Link className="button button-secondary" to="/people/org-chart">Organisation chart</Link>
+          <a className="button button-secondary" href="/api/admin/people/export.csv" download>Export CSV</a>
+        </div>
       </div>
+      <p role="status" className="muted">{saved}</p>
+      {editing && (
+        <PersonForm
+          key={editing === 'new' ? 'new' : editing.id}
+          person={editing === 'new' ? null : editing}
+          people={state.data?.people ?? []}
+          onCancel={() => setEditing(null)}
+          onSaved={(message) => { setEditing(null); setSaved(message); state.reload(); }}
+        />
+      )}
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">Import from CSV</h2>
         <p className="hint">Columns: employee_id, name, email, manager_employee_id, department, level, location (comma or semicolon). A file with any problem imports nothing; people are matched by employee id.</p>
@@ -77,10 +94,10 @@ export function PeoplePage() {
               <div className="table-wrap">
                 <table>
                   <caption className="visually-hidden">People ({shown.length} shown)</caption>
-                  <thead><tr><th scope="col">Name</th><th scope="col">Employee id</th><th scope="col">Department</th><th scope="col">Level</th><th scope="col">Location</th><th scope="col">Manager</th></tr></thead>
+                  <thead><tr><th scope="col">Name</th><th scope="col">Employee id</th><th scope="col">Department</th><th scope="col">Level</th><th scope="col">Location</th><th scope="col">Manager</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
                   <tbody>
                     {shown.map((p) => (
-                      <tr key={p.id}><td>{p.name}<div className="muted">{p.email}</div></td><td>{p.employeeId}</td><td>{p.department}</td><td>{p.level}</td><td>{p.location}</td><td>{p.managerName ?? '—'}</td></tr>
+                      <tr key={p.id}><td>{p.name}<div className="muted">{p.email}</div></td><td>{p.employeeId}</td><td>{p.department}</td><td>{p.level}</td><td>{p.location}</td><td>{p.managerName ?? '—'}</td><td><button type="button" className="button button-secondary button-small" onClick={() => { setSaved(''); setEditing(p); window.scrollTo({ top: 0 }); }}>Edit<span className="visually-hidden"> {p.name}</span></button></td></tr>
                     ))}
                   </tbody>
                 </table>
