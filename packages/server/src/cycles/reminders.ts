@@ -13,10 +13,13 @@ import { assignments, cycleParticipants, cycles, remindersSent } from './schema.
  */
 export async function sendDueReminders(
   db: Database,
-  options: { publicUrl: string; smtpConfigured: boolean; now?: Date },
+  options: { publicUrl: string; smtpConfigured: boolean; now?: Date; cycleId?: string },
 ): Promise<{ sent: number }> {
   const now = options.now ?? new Date();
-  const open = await db.select().from(cycles).where(eq(cycles.status, 'collecting'));
+  const open = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.status, 'collecting'), options.cycleId ? eq(cycles.id, options.cycleId) : undefined));
   let sent = 0;
   for (const cycle of open) {
     const slots = dueReminderSlots(cycle.deadline, cycle.settings.reminderDaysBeforeDeadline, now);

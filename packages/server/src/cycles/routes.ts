@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { buildCycleSnapshots } from '../reports/service.ts';
+import { ConflictError } from '../http/errors.ts';
 import { searchDirectory } from './directory.ts';
+import { sendDueReminders } from './reminders.ts';
 import { defaultCycleSettings } from './cycle-rules.ts';
 import { listMyAssignments, openMyAssignment } from './my-feedback.ts';
 import { extendDeadline, getCycleProgress, resendInvitation } from './monitoring.ts';
@@ -13,6 +15,7 @@ import {
   type CycleDeps,
   decideNominations,
   getCycleDetail,
+  getCycleRow,
   getNominations,
   listCycles,
   listMyNominationTasks,
@@ -131,6 +134,25 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ deps: CycleDeps }> = async (ap
       const actor = authorize(request.actor, 'cycles.write');
       await extendDeadline(deps, actor, request.params.cycleId, new Date(request.body.deadline));
       return { cycle: await getCycleDetail(deps.db, actor.tenantId, request.params.cycleId) };
+    },
+  );
+
+  app.post(
+    '/api/admin/cycles/:cycleId/reminders',
+    {
+      schema: {
+        tags: ['cycles'],
+        summary: 'Send the reminders that are due now (the job also does this every 15 minutes); each reminder goes out once',
+        params: cycleParams,
+      },
+    },
+    async (request) => {
+      const actor = authorize(request.actor, 'cycles.write');
+      const cycle = await getCycleRow(deps.db, actor.tenantId, request.params.cycleId);
+      if (cycle.status !== 'collecting') throw new ConflictError(`Reminders go out only while answers are collected; this cycle is ${cycle.status}.`);
+      const { sent } = await sendDueReminders(deps.db, { publicUrl: deps.publicUrl, smtpConfigured: deps.smtpConfigured, cycleId: cycle.id });
+      await recordAudit(deps.db, actor, 'cycle.reminders_sent', { type: 'cycle', id: cycle.id }, { sent });
+      return { sent };
     },
   );
 

@@ -144,10 +144,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
   await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null });
   await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });
-  app.addHook('onResponse', async (request) => {
-    // Mail queued by a request is delivered soon after it commits.
-    if (request.method !== 'GET' && config.smtpUrl) deps.jobs.notifyMailQueued();
-  });
+  if (config.smtpUrl) {
+    app.addHook('onResponse', (request, _reply, done) => {
+      // Mail queued by a request is delivered soon after it commits. Rater links never
+      // queue mail, and autosave is the hottest path: no job for those.
+      if (request.method !== 'GET' && !request.url.startsWith('/api/r/')) deps.jobs.notifyMailQueued();
+      done();
+    });
+  }
 
   const webDist = config.webDistDir;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

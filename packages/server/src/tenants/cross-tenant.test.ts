@@ -55,6 +55,7 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/admin/cycles/:cycleId/participants': () => ({ personIds: [a.participant.personId] }),
   'POST /api/admin/cycles/:cycleId/transition': () => ({ to: 'nominating' }),
   'POST /api/admin/cycles/:cycleId/deadline': () => ({ deadline: soon() }),
+  'POST /api/admin/cycles/:cycleId/reminders': () => undefined,
   'POST /api/admin/cycles/:cycleId/assignments/:assignmentId/resend': () => undefined,
   'POST /api/me/assignments/:assignmentId/link': () => undefined,
   'POST /api/admin/cycles/:cycleId/participants/:participantId/release': () => undefined,

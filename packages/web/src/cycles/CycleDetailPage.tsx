@@ -10,6 +10,7 @@ import { raterGroupNames } from './group-names.ts';
 interface CycleDetail {
   id: string; name: string; status: CycleStatus; deadline: string;
   framework: { name: string; version: number };
+  settings: { reminderDaysBeforeDeadline: number[] };
   participants: { id: string; name: string; department: string; nominationStatus: string; releasedAt: string | null }[];
 }
 interface Progress {
@@ -32,11 +33,11 @@ export function CycleDetailPage() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [deadline, setDeadline] = useState('');
 
-  async function act(action: () => Promise<unknown>, ok: string) {
+  async function act<T>(action: () => Promise<T>, ok: string | ((result: T) => string)) {
     setMessage(null);
     try {
-      await action();
-      setMessage({ kind: 'ok', text: ok });
+      const result = await action();
+      setMessage({ kind: 'ok', text: typeof ok === 'string' ? ok : ok(result) });
       cycle.reload();
       progress.reload();
     } catch (error) {
@@ -66,6 +67,23 @@ export function CycleDetailPage() {
                 <input id="new-deadline" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} />
                 <button type="submit" className="button button-secondary">Extend deadline</button>
               </form>
+            )}
+            {c.status === 'collecting' && (
+              <p>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() =>
+                    void act(
+                      () => api<{ sent: number }>('POST', `/api/admin/cycles/${c.id}/reminders`),
+                      ({ sent }) => (sent === 0 ? 'No reminder is due: everyone due one has had it.' : `Sent ${sent} reminder email(s) to raters who have not finished.`),
+                    )
+                  }
+                >
+                  Send due reminders now
+                </button>{' '}
+                <span className="hint">Reminders go {c.settings.reminderDaysBeforeDeadline.join(', ')} days before the deadline, once each, to raters who have not finished.</span>
+              </p>
             )}
 
             {progress.data && (
