@@ -8,6 +8,7 @@ import {
   TooManyAttemptsError,
 } from '../http/errors.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { people } from '../people/schema.ts';
 import type { Actor, Role } from '../policies/policies.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../security/passwords.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
@@ -278,6 +279,12 @@ export async function inviteUser(
       .values({ tenantId: actor.tenantId, email, name: input.name, roles: input.roles, status: 'invited' })
       .returning();
     if (!user) throw new Error('user insert returned no row');
+    // The account belongs to the person of the organisation with this email, if any: that
+    // is how a participant sees their own feedback and a manager their team.
+    await tx
+      .update(people)
+      .set({ userId: user.id })
+      .where(and(eq(people.tenantId, actor.tenantId), eq(people.email, email), isNull(people.userId)));
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, actor.tenantId));
     const token = generateToken();
     await tx.insert(accountTokens).values({

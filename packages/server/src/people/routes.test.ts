@@ -93,6 +93,20 @@ describe('people import through the API', () => {
     expect(noHeader.json().error.details.problems[0]).toMatchObject({ line: 1, column: 'employee id' });
   });
 
+  it('gives a person the account of the same email, whichever comes first', async () => {
+    const { people } = await import('./schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const userOf = async (email: string) => (await t.database.db.select().from(people).where(eq(people.email, email)))[0]?.userId ?? null;
+    expect(await userOf('p5@ppl.example')).toBeNull();
+    const invited = await admin.post('/api/admin/users/invitations', { email: 'p5@ppl.example', name: 'Person 5', roles: ['participant'] });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(await userOf('p5@ppl.example')).toBe(invited.json().user.id);
+
+    const early = await admin.post('/api/admin/users/invitations', { email: 'later@ppl.example', name: 'Later', roles: ['participant'] });
+    await admin.post('/api/admin/people', { employeeId: 'L9', name: 'Later', email: 'later@ppl.example', managerEmployeeId: null, department: '', level: '', location: '' });
+    expect(await userOf('later@ppl.example')).toBe(early.json().user.id);
+  });
+
   it('is for admins only', async () => {
     const participant = new TestClient(t.app);
     await participant.logIn(org.participant.email, TEST_PASSWORD);

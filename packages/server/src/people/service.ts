@@ -61,8 +61,18 @@ export async function importPeople(db: Database, tenantId: string, csv: string) 
       const managerId = row.managerEmployeeId ? idOf.get(row.managerEmployeeId)! : null;
       await tx.update(people).set({ managerId }).where(eq(people.id, idOf.get(row.employeeId)!));
     }
+    await linkAccounts(tx, tenantId);
     return { created, updated, unchanged, untouched: existing.length - (updated + unchanged) };
   });
+}
+
+/** People get the account of the same email (invited before they were imported). */
+async function linkAccounts(tx: Pick<Database, 'execute'>, tenantId: string): Promise<void> {
+  await tx.execute(sql`
+    update people p set user_id = u.id
+      from users u
+     where p.tenant_id = ${tenantId} and u.tenant_id = ${tenantId} and p.user_id is null and u.email = p.email
+       and not exists (select 1 from people other where other.user_id = u.id)`);
 }
 
 export interface PersonInput {
@@ -111,6 +121,7 @@ export async function savePerson(db: Database, tenantId: string, input: PersonIn
       return { id: target.id, created: false };
     }
     const [inserted] = await tx.insert(people).values({ tenantId, employeeId, ...values }).returning({ id: people.id });
+    await linkAccounts(tx, tenantId);
     return { id: inserted!.id, created: true };
   });
 }
