@@ -488,6 +488,12 @@ export async function proposeNominations(
     // The participant edits their own proposal as a whole; managers and admins add to it.
     const kept = role === 'participant' ? existing.filter((n) => n.status !== 'proposed') : existing.filter((n) => n.status !== 'rejected');
     const all = [...kept.map((n) => ({ group: n.raterGroup, email: n.raterEmail, personId: n.raterPersonId })), ...resolved];
+    // Nobody named as manager: the reporting-line manager is added when links go out, so
+    // they count towards the manager group here (and may not be nominated twice).
+    if (participant.managerId && !all.some((r) => r.group === 'manager')) {
+      const [manager] = await tx.select({ id: people.id, email: people.email }).from(people).where(eq(people.id, participant.managerId));
+      if (manager) all.push({ group: 'manager', email: manager.email.toLowerCase(), personId: manager.id });
+    }
     issues.push(
       ...checkNominations(cycle.settings, { email: participant.email, personId: participant.personId }, all, {
         requireMinimum: input.submit,
