@@ -29,6 +29,8 @@ const permissions = {
   'frameworks.write': ['admin'],
   'cycles.read': ['admin'],
   'cycles.write': ['admin'],
+  'analytics.read': ['admin'],
+  'norms.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { ConflictError } from '../http/errors.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
+import { createNormGroup, deleteNormGroup, getNormGroup, listNormGroups, normGroupInstrumentHealth } from './norm-groups.ts';
 import { presentReportCsv } from './present-report-csv.ts';
 import { cycleInstrumentHealth, listVisibleReports, releaseParticipant, viewReport } from './service.ts';
 
@@ -64,6 +65,58 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRendere
     async (request) => {
       const actor = authorize(request.actor, 'cycles.read');
       return cycleInstrumentHealth(db, actor.tenantId, request.params.cycleId);
+    },
+  );
+
+  const normGroupParams = z.strictObject({ normGroupId: z.uuid({ message: 'must be a norm group id (UUID)' }) });
+  app.get('/api/admin/norm-groups', { schema: { tags: ['norms'], summary: 'Norm groups, newest first (reports use the newest)' } }, async (request) => {
+    const actor = authorize(request.actor, 'analytics.read');
+    return { normGroups: await listNormGroups(db, actor.tenantId) };
+  });
+
+  app.post(
+    '/api/admin/norm-groups',
+    {
+      schema: {
+        tags: ['norms'],
+        summary: 'Build a norm group from closed cycles (at least 20 people with reportable results)',
+        body: z.strictObject({
+          name: z.string().trim().min(1, 'is empty').max(120),
+          cycleIds: z.array(z.uuid({ message: 'must be a cycle id (UUID)' })).min(1, 'choose at least one closed cycle').max(50),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request.actor, 'norms.write');
+      return reply.status(201).send({ normGroup: await createNormGroup(db, actor, request.body) });
+    },
+  );
+
+  app.get(
+    '/api/admin/norm-groups/:normGroupId',
+    { schema: { tags: ['norms'], summary: 'One norm group: size, cycles, percentiles per competency and index, reliability', params: normGroupParams } },
+    async (request) => {
+      const actor = authorize(request.actor, 'analytics.read');
+      return { normGroup: await getNormGroup(db, actor.tenantId, request.params.normGroupId) };
+    },
+  );
+
+  app.delete(
+    '/api/admin/norm-groups/:normGroupId',
+    { schema: { tags: ['norms'], summary: 'Delete a norm group (released reports keep the norms they were built with)', params: normGroupParams } },
+    async (request, reply) => {
+      const actor = authorize(request.actor, 'norms.write');
+      await deleteNormGroup(db, actor, request.params.normGroupId);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/admin/norm-groups/:normGroupId/instrument-health',
+    { schema: { tags: ['norms'], summary: 'α, ω, item–rest r, not-observed rates and EFA over a norm group\'s responses', params: normGroupParams } },
+    async (request) => {
+      const actor = authorize(request.actor, 'analytics.read');
+      return normGroupInstrumentHealth(db, actor.tenantId, request.params.normGroupId);
     },
   );
 

@@ -168,26 +168,37 @@ export async function buildCycleSnapshots(
   return done;
 }
 
-/** Instrument health over every submitted non-self response of a cycle (aggregates only). */
-export async function cycleInstrumentHealth(db: Database, tenantId: string, cycleId: string) {
-  const [cycle] = await db
-    .select({ id: cycles.id, closedAt: cycles.closedAt, document: frameworkVersions.document })
-    .from(cycles)
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, cycles.frameworkVersionId))
-    .where(and(eq(cycles.id, cycleId), eq(cycles.tenantId, tenantId)));
-  if (!cycle) throw new NotFoundError('That cycle');
-  const framework = toReportFramework(cycle.document as Parameters<typeof toReportFramework>[0], '');
-  const cutoff = (cycle.closedAt ?? new Date('9999-12-31')).toISOString();
+/**
+ * Every submitted non-self response of some cycles, one record of item values each, with
+ * answers after a cycle's close left out (they are frozen at close).
+ */
+export async function loadRaterResponses(db: Database, tenantId: string, cycleIds: string[]): Promise<Record<string, number | null>[]> {
+  if (cycleIds.length === 0) return [];
   const rows = await db.execute<{ assignment_id: string; item_code: string; value: number | null }>(sql`
     select an.assignment_id, an.item_code, an.value
-      from answers an join assignments a on a.id = an.assignment_id
-     where a.cycle_id = ${cycleId} and a.tenant_id = ${tenantId} and a.status = 'submitted'
-       and a.rater_group <> 'self' and an.updated_at <= ${cutoff}::timestamptz`);
+      from answers an
+      join assignments a on a.id = an.assignment_id
+      join cycles c on c.id = a.cycle_id
+     where a.cycle_id in ${cycleIds}
+       and a.tenant_id = ${tenantId} and a.status = 'submitted' and a.rater_group <> 'self'
+       and an.updated_at <= coalesce(c.closed_at, 'infinity'::timestamptz)`);
   const byAssignment = new Map<string, Record<string, number | null>>();
   for (const row of rows) {
     const values = byAssignment.get(row.assignment_id) ?? {};
     values[row.item_code] = row.value;
     byAssignment.set(row.assignment_id, values);
   }
-  return assessInstrumentHealth(framework.scoring, [...byAssignment.values()]);
+  return [...byAssignment.values()];
+}
+
+/** Instrument health over every submitted non-self response of a cycle (aggregates only). */
+export async function cycleInstrumentHealth(db: Database, tenantId: string, cycleId: string) {
+  const [cycle] = await db
+    .select({ id: cycles.id, document: frameworkVersions.document })
+    .from(cycles)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, cycles.frameworkVersionId))
+    .where(and(eq(cycles.id, cycleId), eq(cycles.tenantId, tenantId)));
+  if (!cycle) throw new NotFoundError('That cycle');
+  const framework = toReportFramework(cycle.document as Parameters<typeof toReportFramework>[0], '');
+  return assessInstrumentHealth(framework.scoring, await loadRaterResponses(db, tenantId, [cycle.id]));
 }

@@ -80,7 +80,11 @@ export async function seedDemoCycles(
   const byEmployee = new Map(everyone.map((p) => [p.employeeId, p]));
   const doc = options.document;
 
-  const closedParticipants = ['E002', 'E003', 'E004', 'E007', 'E008', 'E009', 'E010', 'E011'].map((id) => byEmployee.get(id)!).filter(Boolean);
+  // The managers, and the teams of four of them: about 30 people, enough for a norm group
+  // (20) and for team views, which hide anything under 5 people.
+  const managers = ['E002', 'E003', 'E004', 'E007', 'E008', 'E009', 'E010', 'E011'].map((id) => byEmployee.get(id)!).filter(Boolean);
+  const teamLeads = new Set(['E003', 'E004', 'E010', 'E011'].map((id) => byEmployee.get(id)?.id));
+  const closedParticipants = [...managers, ...everyone.filter((p) => p.managerId !== null && teamLeads.has(p.managerId)).sort((a, b) => a.employeeId.localeCompare(b.employeeId))];
   const day = 86_400_000;
   const [closed] = await tx
     .insert(cycles)

@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../accounts/schema.ts';
+import { cycles } from '../cycles/schema.ts';
 import type { FrameworkDocumentForSurvey } from '../cycles/survey.ts';
 import type { Database } from '../db/client.ts';
 import { people } from '../people/schema.ts';
+import type { Actor } from '../policies/policies.ts';
+import { createNormGroup } from '../reports/norm-groups.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { tenants } from '../tenants/schema.ts';
 import { seedDemoCycles } from './demo-cycles.ts';
@@ -67,7 +70,17 @@ export async function seedDemoIfEmpty(
     await seedDemoCycles(tx, { tenantId: tenant.id, frameworkVersionId: options.frameworkVersionId, document: options.document, publicUrl: options.publicUrl, now: options.now ?? new Date() });
     return true;
   });
+  if (seeded) await seedDemoNormGroup(db);
   return { seeded, logins };
+}
+
+/** A norm group from the released demo cycle, so reports show percentiles from the start. */
+async function seedDemoNormGroup(db: Database): Promise<void> {
+  const [admin] = await db.select().from(users).where(eq(users.email, 'admin@northwind.example'));
+  if (!admin) return;
+  const released = await db.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.tenantId, admin.tenantId), eq(cycles.status, 'released')));
+  const actor: Actor = { userId: admin.id, tenantId: admin.tenantId, email: admin.email, name: admin.name, roles: ['admin'], isManager: false, personId: null };
+  await createNormGroup(db, actor, { name: 'Northwind 2026', cycleIds: released.map((c) => c.id) });
 }
 
 export function demoLogins(): DemoLogin[] {

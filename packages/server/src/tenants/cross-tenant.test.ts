@@ -4,6 +4,7 @@ import { assignments, cycleParticipants, cycles } from '../cycles/schema.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { insertPublishedFramework } from '../testing/cycle-fixtures.ts';
 import { outbox } from '../mail/schema.ts';
+import { normGroups } from '../reports/schema.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from '../testing/fixtures.ts';
 import { createTestApp, TestClient, type TestApp } from '../testing/test-app.ts';
 
@@ -39,6 +40,11 @@ beforeAll(async () => {
   idsOfB.set('frameworkVersionId', frameworkId);
   idsOfB.set('messageId', messageId);
   idsOfB.set('personId', b.participant.personId);
+  const [normGroup] = await t.database.db
+    .insert(normGroups)
+    .values({ tenantId: b.id, name: 'B norms', cycleIds: [cycle!.id], data: { competencies: {}, leadership: [], management: [], reliability: {} } })
+    .returning();
+  idsOfB.set('normGroupId', normGroup!.id);
 });
 afterAll(() => t.close());
 
@@ -56,6 +62,7 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/admin/cycles/:cycleId/transition': () => ({ to: 'nominating' }),
   'POST /api/admin/cycles/:cycleId/deadline': () => ({ deadline: soon() }),
   'POST /api/admin/cycles/:cycleId/reminders': () => undefined,
+  'DELETE /api/admin/norm-groups/:normGroupId': () => undefined,
   'POST /api/admin/cycles/:cycleId/assignments/:assignmentId/resend': () => undefined,
   'POST /api/me/assignments/:assignmentId/link': () => undefined,
   'POST /api/admin/cycles/:cycleId/participants/:participantId/release': () => undefined,
