@@ -14,6 +14,7 @@ import { FrameworkPreviewPage } from './frameworks/FrameworkPreviewPage.tsx';
 import { FrameworksPage } from './frameworks/FrameworksPage.tsx';
 import { FrameworkVersionPage } from './frameworks/FrameworkVersionPage.tsx';
 import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
+import { NormGroupPage, NormGroupsPage } from './analytics/NormGroupsPage.tsx';
 import { OrgChartPage } from './people/OrgChartPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { NominationsPage } from './me/NominationsPage.tsx';
@@ -50,6 +51,8 @@ export const router = createBrowserRouter([
           { path: 'outbox', element: <OutboxPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'people', element: <PeoplePage /> },
+          { path: 'norm-groups', element: <NormGroupsPage /> },
+          { path: 'norm-groups/:normGroupId', element: <NormGroupPage /> },
           { path: 'people/org-chart', element: <OrgChartPage /> },
           { path: 'frameworks', element: <FrameworksPage /> },
           { path: 'frameworks/:frameworkVersionId', element: <FrameworkVersionPage /> },

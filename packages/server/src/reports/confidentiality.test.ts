@@ -102,3 +102,24 @@ describe('protectResponses', () => {
     }
   });
 });
+
+describe('suppressSmallCells and groupIsShowable', () => {
+  it('hides cells under 5 people, and one more when the total would give a hidden cell back', async () => {
+    const { suppressSmallCells } = await import('./confidentiality.ts');
+    const cells = [{ key: 'A', n: 6 }, { key: 'B', n: 9 }, { key: 'C', n: 3 }, { key: 'D', n: 0 }];
+    // Total shown: 18 − 6 − 9 would be C's 3 people; the smallest other cell (A) goes too.
+    expect([...suppressSmallCells(cells, true)].sort()).toEqual(['A', 'C']);
+    expect([...suppressSmallCells(cells, false)]).toEqual(['C']);
+    // Two small cells that together reach 5 protect each other.
+    expect([...suppressSmallCells([{ key: 'A', n: 8 }, { key: 'B', n: 2 }, { key: 'C', n: 3 }], true)].sort()).toEqual(['B', 'C']);
+    expect(suppressSmallCells([{ key: 'A', n: 5 }, { key: 'B', n: 7 }], true).size).toBe(0);
+  });
+
+  it('shows a filtered group only when it and the rest of its whole both reach 5', async () => {
+    const { groupIsShowable } = await import('./confidentiality.ts');
+    expect(groupIsShowable(4, 40)).toBe(false);
+    expect(groupIsShowable(36, 40)).toBe(false); // the 4 left out = whole − group
+    expect(groupIsShowable(35, 40)).toBe(true);
+    expect(groupIsShowable(12, 12)).toBe(true);
+  });
+});

@@ -140,3 +140,34 @@ export function protectResponses(responses: RaterResponse[], rules: AnonymityRul
     notes,
   };
 }
+
+/** Team and organisation views hide any figure computed from fewer people than this. */
+export const MINIMUM_CELL = 5;
+
+/**
+ * Which cells of a breakdown to hide: every cell of 1–4 people (primary suppression) and,
+ * when the total is shown, as many of the smallest other cells as it takes for the hidden
+ * ones to hold at least the minimum together (complementary suppression) — otherwise the
+ * total minus the shown cells would give the hidden cell back. Empty cells hide nothing.
+ */
+export function suppressSmallCells<K>(cells: { key: K; n: number }[], totalShown: boolean, minimum = MINIMUM_CELL): Set<K> {
+  const hidden = new Set(cells.filter((c) => c.n > 0 && c.n < minimum).map((c) => c.key));
+  if (!totalShown) return hidden;
+  let hiddenPeople = cells.filter((c) => hidden.has(c.key)).reduce((sum, c) => sum + c.n, 0);
+  const candidates = cells.filter((c) => c.n > 0 && !hidden.has(c.key)).sort((a, b) => a.n - b.n);
+  while (hiddenPeople > 0 && hiddenPeople < minimum && candidates.length > 0) {
+    const next = candidates.shift()!;
+    hidden.add(next.key);
+    hiddenPeople += next.n;
+  }
+  return hidden;
+}
+
+/**
+ * Whether a filtered group may be shown next to its whole: it needs the minimum, and so
+ * does what the filter leaves out, or whole minus group would isolate those few people.
+ */
+export function groupIsShowable(n: number, whole: number, minimum = MINIMUM_CELL): boolean {
+  const rest = whole - n;
+  return n >= minimum && (rest === 0 || rest >= minimum);
+}

@@ -83,7 +83,7 @@ export async function loadLatestNormGroup(db: Database, tenantId: string): Promi
 }
 
 /** Everything needed to build one participant's report. */
-export async function loadReportInput(db: Database, tenantId: string, participantId: string): Promise<IndividualReportInput & { cycleId: string }> {
+export async function loadReportInput(db: Database, tenantId: string, participantId: string): Promise<IndividualReportInput & { cycleId: string; personId: string }> {
   const [row] = await db
     .select({
       participantId: cycleParticipants.id,
@@ -118,6 +118,7 @@ export async function loadReportInput(db: Database, tenantId: string, participan
   const previousReport = earlier?.report as IndividualReport | undefined;
   return {
     cycleId: row.cycleId,
+    personId: row.personId,
     participantName: row.name,
     cycleName: row.cycleName,
     framework,

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { ConflictError } from '../http/errors.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
+import { organisationAnalytics, presentAnalyticsCsv, teamReport } from './analytics-service.ts';
 import { createNormGroup, deleteNormGroup, getNormGroup, listNormGroups, normGroupInstrumentHealth } from './norm-groups.ts';
 import { presentReportCsv } from './present-report-csv.ts';
 import { cycleInstrumentHealth, listVisibleReports, releaseParticipant, viewReport } from './service.ts';
@@ -65,6 +66,44 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRendere
     async (request) => {
       const actor = authorize(request.actor, 'cycles.read');
       return cycleInstrumentHealth(db, actor.tenantId, request.params.cycleId);
+    },
+  );
+
+  const optionalId = z.uuid({ message: 'must be a cycle id (UUID)' }).optional();
+  const filterText = z.string().trim().min(1).max(200).optional();
+  const analyticsQuery = z.strictObject({ cycleId: optionalId, compareCycleId: optionalId, department: filterText, level: filterText, location: filterText });
+
+  app.get(
+    '/api/my-team/report',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'My team (everyone below me) in a released cycle: quadrants, mean L and M, competencies by part of the team; nothing from fewer than 5 people',
+        querystring: z.strictObject({ cycleId: optionalId }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return teamReport(db, actor, request.query.cycleId);
+    },
+  );
+
+  app.get(
+    '/api/admin/analytics',
+    { schema: { tags: ['reports'], summary: 'Organisation analytics for a released cycle, filtered by department, level and location, with a trend against another cycle', querystring: analyticsQuery } },
+    async (request) => {
+      const actor = authorize(request.actor, 'analytics.read');
+      return organisationAnalytics(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/api/admin/analytics.csv',
+    { schema: { tags: ['reports'], summary: 'The same analytics as CSV (withheld cells marked, never filled)', querystring: analyticsQuery } },
+    async (request, reply) => {
+      const actor = authorize(request.actor, 'analytics.read');
+      const view = await organisationAnalytics(db, actor, request.query, 'csv');
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="twofold-analytics.csv"').send(presentAnalyticsCsv(view));
     },
   );
 

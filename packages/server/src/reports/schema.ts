@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { cycleParticipants, cycles } from '../cycles/schema.ts';
 import { people } from '../people/schema.ts';
@@ -56,4 +56,33 @@ export const normGroups = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('norm_groups_tenant_idx').on(t.tenantId)],
+);
+
+/**
+ * The figures of each released report that team and organisation views aggregate, one
+ * compact row per participant, written with the snapshot (so they never change either).
+ * Aggregating these instead of whole report documents keeps analytics fast at 50,000 people.
+ */
+export const reportResults = pgTable(
+  'report_results',
+  {
+    participantId: uuid('participant_id')
+      .primaryKey()
+      .references(() => cycleParticipants.id, { onDelete: 'cascade' }),
+    tenantId: tenantIdColumn(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    leadershipSelf: doublePrecision('leadership_self'),
+    managementSelf: doublePrecision('management_self'),
+    leadershipOthers: doublePrecision('leadership_others'),
+    managementOthers: doublePrecision('management_others'),
+    quadrant: text('quadrant'),
+    /** Per competency code: [self, all raters], null where the report shows none. */
+    competencies: jsonb('competencies').$type<Record<string, [number | null, number | null]>>().notNull(),
+  },
+  (t) => [index('report_results_tenant_cycle_idx').on(t.tenantId, t.cycleId), index('report_results_person_idx').on(t.personId)],
 );

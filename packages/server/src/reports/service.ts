@@ -9,7 +9,7 @@ import { buildIndividualReport, type IndividualReport } from './build-individual
 import { frameworkVersions } from '../frameworks/schema.ts';
 import { assessInstrumentHealth } from './instrument-health.ts';
 import { loadReportInput, toReportFramework } from './load-report-input.ts';
-import { coachAssignments, reportSnapshots } from './schema.ts';
+import { coachAssignments, reportResults, reportSnapshots } from './schema.ts';
 
 export interface ReportView {
   participantId: string;
@@ -40,6 +40,18 @@ async function loadSubject(db: Database, tenantId: string, participantId: string
   return { ...row, coachUserIds: coaches.map((c) => c.userId) };
 }
 
+/** The figures of a report that team and organisation views aggregate. */
+export function resultsOf(report: IndividualReport) {
+  return {
+    leadershipSelf: report.indices.self?.leadership ?? null,
+    managementSelf: report.indices.self?.management ?? null,
+    leadershipOthers: report.indices.allOthers?.leadership ?? null,
+    managementOthers: report.indices.allOthers?.management ?? null,
+    quadrant: report.indices.allOthers?.quadrant ?? null,
+    competencies: Object.fromEntries(report.competencies.map((c) => [c.code, [c.self, c.allOthers] as [number | null, number | null]])),
+  };
+}
+
 /**
  * Builds the report snapshot once; concurrent first views race on the unique key and all
  * read the single stored copy, which never changes afterwards.
@@ -49,7 +61,12 @@ export async function ensureReportSnapshot(db: Database, tenantId: string, parti
   if (existing[0]) return { report: existing[0].report as IndividualReport, builtAt: existing[0].builtAt };
   const input = await loadReportInput(db, tenantId, participantId);
   const report = buildIndividualReport(input);
-  await db.insert(reportSnapshots).values({ tenantId, cycleId: input.cycleId, participantId, report }).onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const inserted = await tx.insert(reportSnapshots).values({ tenantId, cycleId: input.cycleId, participantId, report }).onConflictDoNothing().returning({ id: reportSnapshots.id });
+    if (inserted.length > 0) {
+      await tx.insert(reportResults).values({ tenantId, cycleId: input.cycleId, participantId, personId: input.personId, ...resultsOf(report) }).onConflictDoNothing();
+    }
+  });
   const [stored] = await db.select().from(reportSnapshots).where(eq(reportSnapshots.participantId, participantId));
   return { report: stored!.report as IndividualReport, builtAt: stored!.builtAt };
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import { people } from '../people/schema.ts';
 import type { Actor } from '../policies/policies.ts';
 import { createNormGroup } from '../reports/norm-groups.ts';
+import { buildCycleSnapshots } from '../reports/service.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { tenants } from '../tenants/schema.ts';
 import { seedDemoCycles } from './demo-cycles.ts';
@@ -70,17 +71,21 @@ export async function seedDemoIfEmpty(
     await seedDemoCycles(tx, { tenantId: tenant.id, frameworkVersionId: options.frameworkVersionId, document: options.document, publicUrl: options.publicUrl, now: options.now ?? new Date() });
     return true;
   });
-  if (seeded) await seedDemoNormGroup(db);
+  if (seeded) await seedDemoReports(db);
   return { seeded, logins };
 }
 
-/** A norm group from the released demo cycle, so reports show percentiles from the start. */
-async function seedDemoNormGroup(db: Database): Promise<void> {
+/**
+ * A norm group from the released demo cycle, so reports show percentiles from the start,
+ * then the released reports themselves, as releasing a cycle stores them.
+ */
+async function seedDemoReports(db: Database): Promise<void> {
   const [admin] = await db.select().from(users).where(eq(users.email, 'admin@northwind.example'));
   if (!admin) return;
   const released = await db.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.tenantId, admin.tenantId), eq(cycles.status, 'released')));
   const actor: Actor = { userId: admin.id, tenantId: admin.tenantId, email: admin.email, name: admin.name, roles: ['admin'], isManager: false, personId: null };
   await createNormGroup(db, actor, { name: 'Northwind 2026', cycleIds: released.map((c) => c.id) });
+  for (const cycle of released) await buildCycleSnapshots(db, admin.tenantId, cycle.id);
 }
 
 export function demoLogins(): DemoLogin[] {

@@ -158,9 +158,9 @@ interface Health {
   factorAnalysis?: { nfactors: number; separates?: boolean; leadershipItemsMainFactor?: { factor: string; share: number }; managementItemsMainFactor?: { factor: string; share: number }; problem?: string }[];
 }
 
-/** How the instrument worked in this cycle: aggregates over all raters, never one person. */
-function InstrumentHealth({ cycleId }: { cycleId: string }) {
-  const state = useApi<Health>(`/api/admin/cycles/${cycleId}/instrument-health`);
+/** How the instrument worked in a cycle or norm group: aggregates over all raters, never one person. */
+export function InstrumentHealth({ cycleId, source }: { cycleId?: string; source?: string }) {
+  const state = useApi<Health>(source ?? `/api/admin/cycles/${cycleId}/instrument-health`);
   return (
     <section aria-labelledby="health-heading">
       <h2 id="health-heading">Instrument health</h2>
