@@ -14,7 +14,9 @@ import { FrameworkPreviewPage } from './frameworks/FrameworkPreviewPage.tsx';
 import { FrameworksPage } from './frameworks/FrameworksPage.tsx';
 import { FrameworkVersionPage } from './frameworks/FrameworkVersionPage.tsx';
 import { MyFeedbackPage } from './me/MyFeedbackPage.tsx';
+import { AnalyticsPage } from './analytics/AnalyticsPage.tsx';
 import { NormGroupPage, NormGroupsPage } from './analytics/NormGroupsPage.tsx';
+import { TeamPage } from './analytics/TeamPage.tsx';
 import { OrgChartPage } from './people/OrgChartPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { NominationsPage } from './me/NominationsPage.tsx';
@@ -40,7 +42,7 @@ export const router = createBrowserRouter([
       { path: 'nominations/:participantId', element: <NominationsPage /> },
       { path: 'reports/:participantId', element: <ReportPage /> },
       { path: 'my-development', element: <UpcomingPage title="My development">Development plans with goals, actions and check-ins are not available yet. Your report’s development suggestions are a good place to start.</UpcomingPage> },
-      { path: 'my-team', element: <UpcomingPage title="My team">Your direct reports’ nominations are under My feedback. Team results will appear here.</UpcomingPage> },
+      { path: 'my-team', element: <TeamPage /> },
       { path: 'coachees', element: <UpcomingPage title="Coachees">Reports of the people you coach are listed under My feedback once they are released.</UpcomingPage> },
       {
         element: <AdminOnly />,
@@ -59,7 +61,7 @@ export const router = createBrowserRouter([
           { path: 'frameworks/:frameworkVersionId/edit', element: <FrameworkEditorPage /> },
           { path: 'frameworks/:frameworkVersionId/preview', element: <FrameworkPreviewPage /> },
           { path: 'frameworks/:frameworkVersionId/diff', element: <FrameworkDiffPage /> },
-          { path: 'reports', element: <UpcomingPage title="Reports">Open a closed cycle under Cycles to preview and release its reports. Team and organisation analytics are not available yet.</UpcomingPage> },
+          { path: 'reports', element: <AnalyticsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { IndividualReport } from './report-types.ts';
 
 /** Mounts an Observable Plot chart (an SVG element) into React. */
-function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLElement; label: string }) {
+export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLElement; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = make();
