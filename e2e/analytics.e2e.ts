@@ -34,3 +34,25 @@ test('an admin filters organisation analytics, sees small groups withheld, and d
   await expect(page.getByRole('heading', { name: 'Instrument health' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('an admin prints every released report of a cycle into one zip, with progress', async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, demo.admin.email);
+  await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Cycles' }).click();
+  await page.getByRole('link', { name: /Spring 2026 leadership/ }).first().click();
+  await page.getByRole('button', { name: 'Print all reports (zip)' }).click();
+  await expect(page.getByText(/Printing reports: \d+ of \d+/)).toBeVisible();
+  await expectAccessible(page);
+  const ready = page.getByRole('status').filter({ hasText: /Ready: \d+ reports/ });
+  await expect(ready).toBeVisible({ timeout: 150_000 });
+  const total = Number((await ready.textContent())!.match(/Ready: (\d+)/)![1]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download zip' }).click();
+  const { unzipSync } = await import('fflate');
+  const { extractText } = await import('unpdf');
+  const files = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
+  expect(Object.keys(files)).toHaveLength(total);
+  expect(Object.keys(files)).toContain('priya-shah.pdf');
+  const { text } = await extractText(files['priya-shah.pdf']!, { mergePages: true });
+  expect(text.replace(/\s+/g, ' ')).toContain(`Leadership & management report: ${demo.participant.name}`);
+});

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const seed = config.seedDemo
     ? await seedDemoIfEmpty(database.db, { frameworkVersionId, document: framework, publicUrl: config.publicUrl })
     : { seeded: false, logins: [] };
+  const pdf = createPdfRenderer({ baseUrl: `http://127.0.0.1:${config.port}`, cookieName: SESSION_COOKIE });
   const jobs = config.runJobs
     ? await startJobs({
         databaseUrl,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         publicUrl: config.publicUrl,
+        pdf,
         // On Ctrl-C the terminal also interrupts the embedded PostgreSQL, so connection
         // errors while stopping are expected and not worth printing.
         log: (message, error) => {
@@ -60,7 +62,6 @@ async function main(): Promise<void> {
         },
       })
     : noJobs;
-  const pdf = createPdfRenderer({ baseUrl: `http://127.0.0.1:${config.port}`, cookieName: SESSION_COOKIE });
   const app = await buildApp({ config, db: database.db, sql: database.sql, jobs, pdf });
 
   const shutdown = async (signal: string) => {

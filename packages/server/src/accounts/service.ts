@@ -107,6 +107,17 @@ interface SessionRow extends Record<string, unknown> {
   is_manager: boolean;
 }
 
+/**
+ * A short-lived session for work the server does on a user's behalf (printing reports in
+ * a background job): it sees exactly what that user may see. Its token never leaves the
+ * server; close it with logOut when done.
+ */
+export async function openServiceSession(db: Database, userId: string, tenantId: string, minutes = 30): Promise<string> {
+  const sessionToken = generateToken();
+  await db.insert(sessions).values({ idHash: hashToken(sessionToken), userId, tenantId, csrfToken: generateToken(), expiresAt: new Date(Date.now() + minutes * 60_000) });
+  return sessionToken;
+}
+
 /** Resolves a session cookie to the acting user, or null when unknown or expired. */
 export async function findSession(db: Database, sessionToken: string): Promise<ActorSession | null> {
   const rows = await db.execute<SessionRow>(sql`

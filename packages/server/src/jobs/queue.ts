@@ -3,16 +3,21 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../db/client.ts';
 import { sendDueReminders } from '../cycles/reminders.ts';
 import { deliverPendingMail } from '../mail/outbox.ts';
+import { runReportExport } from '../reports/bulk-export.ts';
+import type { PdfRenderer } from '../reports/pdf-renderer.ts';
 
 /** What the app needs from the job system; tests pass a queue that does nothing. */
 export interface JobQueue {
   notifyMailQueued: () => void;
+  /** Queues a bulk PDF export; false when this process runs no jobs (the caller runs it). */
+  requestReportExport: (exportId: string) => Promise<boolean>;
   stop: () => Promise<void>;
 }
 
-export const noJobs: JobQueue = { notifyMailQueued: () => {}, stop: async () => {} };
+export const noJobs: JobQueue = { notifyMailQueued: () => {}, requestReportExport: async () => false, stop: async () => {} };
 
 const MAIL_QUEUE = 'mail-deliver';
+const EXPORT_QUEUE = 'report-export';
 const REMINDER_QUEUE = 'cycle-reminders';
 
 /**
@@ -25,6 +30,7 @@ export async function startJobs(options: {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  pdf: PdfRenderer;
   log: (message: string, error?: unknown) => void;
 }): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
@@ -51,6 +57,12 @@ export async function startJobs(options: {
   });
   await boss.schedule(REMINDER_QUEUE, '*/15 * * * *');
 
+  // Bulk PDF exports: one at a time per instance, so printing never crowds out requests.
+  await boss.createQueue(EXPORT_QUEUE);
+  await boss.work<{ exportId: string }>(EXPORT_QUEUE, { batchSize: 1 }, async ([job]) => {
+    if (job) await runReportExport(options.db, options.pdf, job.data.exportId);
+  });
+
   return {
     notifyMailQueued: () => {
       if (!options.smtpUrl) return;
@@ -58,6 +70,10 @@ export async function startJobs(options: {
       boss
         .send(MAIL_QUEUE, {}, { singletonKey: 'deliver', singletonSeconds: 1 })
         .catch((error: unknown) => options.log('could not queue mail delivery', error));
+    },
+    requestReportExport: async (exportId) => {
+      await boss.send(EXPORT_QUEUE, { exportId }, { retryLimit: 0, expireInMinutes: 60 });
+      return true;
     },
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };

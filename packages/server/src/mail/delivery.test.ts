@@ -18,6 +18,7 @@ beforeAll(async () => {
   const started: { queue?: JobQueue } = {};
   const lazyJobs: JobQueue = {
     notifyMailQueued: () => started.queue?.notifyMailQueued(),
+    requestReportExport: async () => false,
     stop: async () => started.queue?.stop(),
   };
   t = await createTestApp({ SMTP_URL: smtp.url }, lazyJobs);
@@ -27,6 +28,8 @@ beforeAll(async () => {
     smtpUrl: smtp.url,
     mailFrom: 'Twofold <no-reply@twofold.test>',
     publicUrl: 'http://twofold.test',
+    // This test sends mail only; a renderer that is never called.
+    pdf: { renderReport: () => Promise.reject(new Error('no PDFs here')), close: async () => {} },
     log: () => {},
   });
   started.queue = jobs;

@@ -3,13 +3,15 @@ import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { authorize, requireActor } from '../policies/policies.ts';
 import { ConflictError } from '../http/errors.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { downloadReportExport, getReportExport, listReportExports, requestReportExport, runReportExport } from './bulk-export.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
 import { organisationAnalytics, presentAnalyticsCsv, teamReport } from './analytics-service.ts';
 import { createNormGroup, deleteNormGroup, getNormGroup, listNormGroups, normGroupInstrumentHealth } from './norm-groups.ts';
 import { presentReportCsv } from './present-report-csv.ts';
 import { cycleInstrumentHealth, listVisibleReports, releaseParticipant, viewReport } from './service.ts';
 
-export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null }> = async (app, { db, pdf }) => {
+export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null; jobs: JobQueue }> = async (app, { db, pdf, jobs }) => {
   const participantParams = z.strictObject({ participantId: z.uuid({ message: 'must be a participant id (UUID)' }) });
 
   app.get('/api/me/reports', { schema: { tags: ['reports'], summary: 'Released reports I may read: mine, my coachees\', my direct reports\' (if allowed)' } }, async (request) => {
@@ -104,6 +106,48 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRendere
       const actor = authorize(request.actor, 'analytics.read');
       const view = await organisationAnalytics(db, actor, request.query, 'csv');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="twofold-analytics.csv"').send(presentAnalyticsCsv(view));
+    },
+  );
+
+  const cycleParams = z.strictObject({ cycleId: z.uuid({ message: 'must be a cycle id (UUID)' }) });
+  const exportParams = z.strictObject({ exportId: z.uuid({ message: 'must be an export id (UUID)' }) });
+  app.post(
+    '/api/admin/cycles/:cycleId/report-exports',
+    { schema: { tags: ['reports'], summary: 'Start a background job that prints every released report of the cycle into one zip (202; poll for progress)', params: cycleParams } },
+    async (request, reply) => {
+      const actor = authorize(request.actor, 'cycles.read');
+      const started = await requestReportExport(db, actor, request.params.cycleId, { printable: pdf !== null });
+      // Instances that run no jobs print in this process, in the background.
+      if (!(await jobs.requestReportExport(started.id)) && pdf) void runReportExport(db, pdf, started.id);
+      return reply.status(202).send({ export: started });
+    },
+  );
+
+  app.get(
+    '/api/admin/cycles/:cycleId/report-exports',
+    { schema: { tags: ['reports'], summary: 'The latest bulk PDF exports of a cycle, with progress', params: cycleParams } },
+    async (request) => {
+      const actor = authorize(request.actor, 'cycles.read');
+      return { exports: await listReportExports(db, actor.tenantId, request.params.cycleId) };
+    },
+  );
+
+  app.get(
+    '/api/admin/report-exports/:exportId',
+    { schema: { tags: ['reports'], summary: 'Progress of a bulk PDF export', params: exportParams } },
+    async (request) => {
+      const actor = authorize(request.actor, 'cycles.read');
+      return { export: await getReportExport(db, actor.tenantId, request.params.exportId) };
+    },
+  );
+
+  app.get(
+    '/api/admin/report-exports/:exportId/download',
+    { schema: { tags: ['reports'], summary: 'Download a finished bulk PDF export (zip)', params: exportParams } },
+    async (request, reply) => {
+      const actor = authorize(request.actor, 'cycles.read');
+      const { file, name } = await downloadReportExport(db, actor, request.params.exportId);
+      return reply.type('application/zip').header('content-disposition', `attachment; filename="${name}"`).send(file);
     },
   );
 

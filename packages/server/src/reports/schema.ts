@@ -1,4 +1,4 @@
-import { doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { cycleParticipants, cycles } from '../cycles/schema.ts';
 import { people } from '../people/schema.ts';
@@ -85,4 +85,33 @@ export const reportResults = pgTable(
     competencies: jsonb('competencies').$type<Record<string, [number | null, number | null]>>().notNull(),
   },
   (t) => [index('report_results_tenant_cycle_idx').on(t.tenantId, t.cycleId), index('report_results_person_idx').on(t.personId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Bulk PDF exports of a cycle: a background job renders every released report and stores
+ * one zip. Progress (done of total) is written as it goes, for the page to show. The file
+ * lives in PostgreSQL with everything else, so any app instance can serve it.
+ */
+export const reportExports = pgTable(
+  'report_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    error: text('error'),
+    file: bytea('file'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('report_exports_cycle_idx').on(t.cycleId)],
 );

@@ -4,7 +4,7 @@ import { assignments, cycleParticipants, cycles } from '../cycles/schema.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { insertPublishedFramework } from '../testing/cycle-fixtures.ts';
 import { outbox } from '../mail/schema.ts';
-import { normGroups } from '../reports/schema.ts';
+import { normGroups, reportExports } from '../reports/schema.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from '../testing/fixtures.ts';
 import { createTestApp, TestClient, type TestApp } from '../testing/test-app.ts';
 
@@ -45,6 +45,11 @@ beforeAll(async () => {
     .values({ tenantId: b.id, name: 'B norms', cycleIds: [cycle!.id], data: { competencies: {}, leadership: [], management: [], reliability: {} } })
     .returning();
   idsOfB.set('normGroupId', normGroup!.id);
+  const [reportExport] = await t.database.db
+    .insert(reportExports)
+    .values({ tenantId: b.id, cycleId: cycle!.id, requestedBy: b.admin.id, status: 'done', total: 1, done: 1, file: Buffer.from('secret of B') })
+    .returning();
+  idsOfB.set('exportId', reportExport!.id);
 });
 afterAll(() => t.close());
 
@@ -63,6 +68,7 @@ const sampleBodies: Record<string, () => unknown> = {
   'POST /api/admin/cycles/:cycleId/deadline': () => ({ deadline: soon() }),
   'POST /api/admin/cycles/:cycleId/reminders': () => undefined,
   'DELETE /api/admin/norm-groups/:normGroupId': () => undefined,
+  'POST /api/admin/cycles/:cycleId/report-exports': () => undefined,
   'POST /api/admin/cycles/:cycleId/assignments/:assignmentId/resend': () => undefined,
   'POST /api/me/assignments/:assignmentId/link': () => undefined,
   'POST /api/admin/cycles/:cycleId/participants/:participantId/release': () => undefined,

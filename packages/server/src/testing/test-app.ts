@@ -99,6 +99,11 @@ export class TestClient {
     return this.request({ method: 'GET', url });
   }
 
+  /** The session token behind the cookie, for tests that call the core as this user. */
+  get sessionToken(): string | undefined {
+    return this.cookie?.split('=')[1];
+  }
+
   post(url: string, payload?: unknown) {
     return this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
   }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import type { CycleStatus } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { ReportExports } from '../reports/ReportExports.tsx';
 import { Loaded } from '../shell/states.tsx';
 import { cycleStatusLabel } from './CyclesPage.tsx';
 import { raterGroupNames } from './group-names.ts';
@@ -123,6 +124,7 @@ export function CycleDetailPage() {
               </section>
             )}
 
+            {c.participants.some((p) => p.releasedAt) && <ReportExports cycleId={c.id} />}
             {(c.status === 'closed' || c.status === 'released') && <InstrumentHealth cycleId={c.id} />}
 
             <section aria-labelledby="participants-heading">
