@@ -49,7 +49,9 @@ function meanOf(xs: number[]): number | null {
 
 /** How many people fall in each quadrant; small counts hidden with complementary suppression. */
 export function quadrantDistribution(rows: ResultRow[]) {
-  const counts = QUADRANTS.map((q) => ({ key: q, n: rows.filter((r) => r.quadrant === q).length }));
+  const tally = new Map<string, number>();
+  for (const row of rows) if (row.quadrant) tally.set(row.quadrant, (tally.get(row.quadrant) ?? 0) + 1);
+  const counts = QUADRANTS.map((q) => ({ key: q, n: tally.get(q) ?? 0 }));
   const total = counts.reduce((sum, c) => sum + c.n, 0);
   const hidden = suppressSmallCells(counts, true);
   return { total, quadrants: counts.map((c) => (hidden.has(c.key) ? { quadrant: c.key, count: null, ...WITHHELD } : { quadrant: c.key, count: c.n })) };
@@ -57,15 +59,26 @@ export function quadrantDistribution(rows: ResultRow[]) {
 
 /** Per competency: mean all-raters score, mean self score, and the mean self − others gap. */
 export function competencyMeans(rows: ResultRow[], codes: string[]) {
-  return codes.map((code) => {
-    const others = present(rows.map((r) => r.competencies[code]?.[1] ?? null));
-    const self = present(rows.map((r) => r.competencies[code]?.[0] ?? null));
-    const gaps = present(rows.map((r) => {
-      const pair = r.competencies[code];
-      return pair && pair[0] !== null && pair[1] !== null ? pair[0] - pair[1] : null;
-    }));
-    return { code, others: meanOf(others), self: meanOf(self), gap: meanOf(gaps), n: others.length >= MINIMUM_CELL ? others.length : null };
-  });
+  // One pass over the people (this runs over 50,000 of them): sums and counts per code.
+  const k = codes.length;
+  const sums = new Float64Array(3 * k);
+  const counts = new Float64Array(3 * k);
+  for (const row of rows) {
+    for (let c = 0; c < k; c += 1) {
+      const pair = row.competencies[codes[c]!];
+      if (!pair) continue;
+      const [self, others] = pair;
+      const add = (slot: number, value: number) => {
+        sums[slot] = sums[slot]! + value;
+        counts[slot] = counts[slot]! + 1;
+      };
+      if (others !== null) add(c, others);
+      if (self !== null) add(k + c, self);
+      if (self !== null && others !== null) add(2 * k + c, self - others);
+    }
+  }
+  const mean = (i: number) => (counts[i]! >= MINIMUM_CELL ? round(sums[i]! / counts[i]!) : null);
+  return codes.map((code, c) => ({ code, others: mean(c), self: mean(k + c), gap: mean(2 * k + c), n: counts[c]! >= MINIMUM_CELL ? counts[c]! : null }));
 }
 
 /** A breakdown (teams, departments) × competency means, rows with too few people withheld. */
@@ -118,15 +131,29 @@ const matches = (filter: OrganisationFilter) => (row: ResultRow) =>
  * Organisation analytics for one cycle: the filtered group's summary (or withheld), a
  * department heatmap within it, and the same figures for a comparison cycle (trend).
  */
-export function analyseOrganisation(input: { rows: ResultRow[]; compareRows: ResultRow[] | null; filter: OrganisationFilter; codes: string[] }) {
+export function analyseOrganisation(input: {
+  rows: ResultRow[];
+  compareRows: ResultRow[] | null;
+  filter: OrganisationFilter;
+  codes: string[];
+  /** Everyone with results in the cycle, when `rows` were filtered already (in SQL). */
+  whole?: number;
+  compareWhole?: number;
+}) {
   const filtered = input.rows.filter(matches(input.filter));
   const filtering = Boolean(input.filter.department || input.filter.level || input.filter.location);
-  const showable = filtered.length >= MINIMUM_CELL && (!filtering || groupIsShowable(filtered.length, input.rows.length));
-  const departments = [...new Set(filtered.map((r) => r.department))].sort();
+  const showable = filtered.length >= MINIMUM_CELL && (!filtering || groupIsShowable(filtered.length, input.whole ?? input.rows.length));
+  const byDepartment = new Map<string, ResultRow[]>();
+  for (const row of filtered) {
+    const list = byDepartment.get(row.department);
+    if (list) list.push(row);
+    else byDepartment.set(row.department, [row]);
+  }
+  const departments = [...byDepartment.keys()].sort();
   const trend = (() => {
     if (!input.compareRows) return null;
     const before = input.compareRows.filter(matches(input.filter));
-    const beforeShowable = before.length >= MINIMUM_CELL && (!filtering || groupIsShowable(before.length, input.compareRows.length));
+    const beforeShowable = before.length >= MINIMUM_CELL && (!filtering || groupIsShowable(before.length, input.compareWhole ?? input.compareRows.length));
     if (!showable || !beforeShowable) return { ...WITHHELD };
     const l = describeScores(filtered.map((r) => r.leadershipOthers));
     const m = describeScores(filtered.map((r) => r.managementOthers));
@@ -142,7 +169,7 @@ export function analyseOrganisation(input: { rows: ResultRow[]; compareRows: Res
   return {
     showable: true as const,
     summary: summariseGroup(filtered, input.codes),
-    byDepartment: heatmap(departments.map((d) => ({ key: d, label: d || '(no department)', rows: filtered.filter((r) => r.department === d) })), input.codes, true),
+    byDepartment: heatmap(departments.map((d) => ({ key: d, label: d || '(no department)', rows: byDepartment.get(d)! })), input.codes, true),
     trend,
   };
 }
