@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../csv/read-csv-records.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { CsvProblem } from '../http/errors.ts';
 import type { FrameworkDocument, FrameworkItem } from './framework-document.ts';
@@ -33,20 +33,12 @@ const NO = new Set(['no', 'false', '0', 'n', '']);
  * checked on the whole document afterwards and reported by line too (see `itemLine`).
  */
 export function parseItemsCsv(text: string, languages: string[]): { ok: true; items: FrameworkItem[]; lines: number[] } | { ok: false; problems: CsvProblem[] } {
-  const withoutBom = text.replace(/^\uFEFF/, '');
-  const firstLine = withoutBom.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(withoutBom, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { ok: false, problems: [{ line: e.lines ?? 1, column: '', message: `The file is not valid CSV: ${e.message}` }] };
-  }
-  const [header, ...body] = records;
+  const read = readCsvRecords(text);
+  if (!read.ok) return read;
+  const { header, records: body } = read;
   if (!header) return { ok: false, problems: [{ line: 1, column: '', message: 'The file is empty; the first line must name the columns.' }] };
   const expected = itemColumns(languages);
-  const names = header.record.map((h) => h.toLowerCase());
+  const names = header.map((h) => h.toLowerCase());
   const problems: CsvProblem[] = [];
   for (const column of expected) {
     if (!names.includes(column)) problems.push({ line: 1, column, message: `The header has no "${column}" column (expected: ${expected.join(', ')}).` });
@@ -58,10 +50,9 @@ export function parseItemsCsv(text: string, languages: string[]): { ok: true; it
 
   const items: FrameworkItem[] = [];
   const lines: number[] = [];
-  for (const { record, info } of body) {
-    const line = info.lines;
-    if (record.length !== header.record.length) {
-      problems.push({ line, column: '', message: `This line has ${record.length} fields; the header has ${header.record.length}.` });
+  for (const { record, line } of body) {
+    if (record.length !== header.length) {
+      problems.push({ line, column: '', message: `This line has ${record.length} fields; the header has ${header.length}.` });
       continue;
     }
     const cell = (column: string) => record[names.indexOf(column)] ?? '';

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../csv/read-csv-records.ts';
 import type { CsvProblem } from '../http/errors.ts';
 
 /**
@@ -48,22 +48,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const normalise = (header: string) => header.toLowerCase().replace(/[\s_\-']/g, '');
 
 export function parsePeopleCsv(text: string): { ok: true; rows: PersonRow[] } | { ok: false; problems: CsvProblem[] } {
-  const withoutBom = text.replace(/^\uFEFF/, '');
-  const firstLine = withoutBom.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(withoutBom, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { ok: false, problems: [{ line: e.lines ?? 1, column: '', message: `The file is not valid CSV: ${e.message}` }] };
-  }
-  const [header, ...body] = records;
+  const read = readCsvRecords(text);
+  if (!read.ok) return read;
+  const { header, records: body } = read;
   if (!header) return { ok: false, problems: [{ line: 1, column: '', message: 'The file is empty; the first line must name the columns.' }] };
 
   const problems: CsvProblem[] = [];
   const index = new Map<Field, number>();
-  header.record.forEach((name, i) => {
+  header.forEach((name, i) => {
     const field = (Object.keys(aliases) as Field[]).find((f) => aliases[f].includes(normalise(name)));
     if (field && !index.has(field)) index.set(field, i);
   });
@@ -78,10 +70,9 @@ export function parsePeopleCsv(text: string): { ok: true; rows: PersonRow[] } | 
   const rows: PersonRow[] = [];
   const seenIds = new Map<string, number>();
   const seenEmails = new Map<string, number>();
-  for (const { record, info } of body) {
-    const line = info.lines;
-    if (record.length !== header.record.length) {
-      problems.push({ line, column: '', message: `This line has ${record.length} fields; the header has ${header.record.length}.` });
+  for (const { record, line } of body) {
+    if (record.length !== header.length) {
+      problems.push({ line, column: '', message: `This line has ${record.length} fields; the header has ${header.length}.` });
       continue;
     }
     const value = (field: Field) => (index.has(field) ? (record[index.get(field)!] ?? '') : '');
@@ -117,32 +108,24 @@ export function parsePeopleCsv(text: string): { ok: true; rows: PersonRow[] } | 
  * columns are ignored), with empty and repeated ids reported by line.
  */
 export function parseEmployeeIdList(text: string): { ok: true; ids: { line: number; employeeId: string }[] } | { ok: false; problems: CsvProblem[] } {
-  const withoutBom = text.replace(/^\uFEFF/, '');
-  const firstLine = withoutBom.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(withoutBom, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return { ok: false, problems: [{ line: e.lines ?? 1, column: '', message: `The file is not valid CSV: ${e.message}` }] };
-  }
-  const [header, ...body] = records;
-  const column = header?.record.findIndex((name) => aliases.employeeId.includes(normalise(name))) ?? -1;
+  const read = readCsvRecords(text);
+  if (!read.ok) return read;
+  const { header, records: body } = read;
+  const column = header?.findIndex((name) => aliases.employeeId.includes(normalise(name))) ?? -1;
   if (!header || column < 0) return { ok: false, problems: [{ line: 1, column: 'employee id', message: 'The first line must name an "employee_id" column.' }] };
   const problems: CsvProblem[] = [];
   const ids: { line: number; employeeId: string }[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of body) {
+  for (const { record, line } of body) {
     const employeeId = record[column] ?? '';
     if (employeeId === '') {
-      problems.push({ line: info.lines, column: 'employee id', message: 'employee id is empty.' });
+      problems.push({ line, column: 'employee id', message: 'employee id is empty.' });
       continue;
     }
     const first = seen.get(employeeId);
-    if (first !== undefined) problems.push({ line: info.lines, column: 'employee id', message: `Employee id ${employeeId} is already listed on line ${first}.` });
-    else seen.set(employeeId, info.lines);
-    ids.push({ line: info.lines, employeeId });
+    if (first !== undefined) problems.push({ line, column: 'employee id', message: `Employee id ${employeeId} is already listed on line ${first}.` });
+    else seen.set(employeeId, line);
+    ids.push({ line, employeeId });
   }
   if (ids.length === 0 && problems.length === 0) problems.push({ line: 1, column: '', message: 'The file lists nobody.' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, ids };

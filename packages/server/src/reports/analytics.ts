@@ -63,15 +63,15 @@ export function competencyMeans(rows: ResultRow[], codes: string[]) {
   const k = codes.length;
   const sums = new Float64Array(3 * k);
   const counts = new Float64Array(3 * k);
+  const add = (slot: number, value: number) => {
+    sums[slot] = sums[slot]! + value;
+    counts[slot] = counts[slot]! + 1;
+  };
   for (const row of rows) {
     for (let c = 0; c < k; c += 1) {
       const pair = row.competencies[codes[c]!];
       if (!pair) continue;
       const [self, others] = pair;
-      const add = (slot: number, value: number) => {
-        sums[slot] = sums[slot]! + value;
-        counts[slot] = counts[slot]! + 1;
-      };
       if (others !== null) add(c, others);
       if (self !== null) add(k + c, self);
       if (self !== null && others !== null) add(2 * k + c, self - others);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { OrientationQuestion, RatingQuestion, type Answer } from '../answering/AnswerPage.tsx';
+import type { RaterForm } from '../answering/rater-api.ts';
 import { useApi } from '../api/use-api.ts';
 import { Loaded } from '../shell/states.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
@@ -10,14 +11,7 @@ import '../answering/answering.css';
 interface Preview {
   form: 'rater' | 'self';
   participantName: string;
-  survey: {
-    language: string;
-    scale: { value: number; label: string }[];
-    notObserved: { allowed: boolean; label: string };
-    sections: { code: string; title: string; items: { code: string; text: string }[] }[];
-    orientation: { points: number; scales: { code: string; text: string; leftPole: string; rightPole: string }[] };
-    openQuestions: { code: string; text: string }[];
-  };
+  survey: Omit<RaterForm['survey'], 'requiredCodes'>;
 }
 
 /**
