@@ -73,7 +73,8 @@ export async function runReportBench(): Promise<Record<string, unknown>> {
     const context = await browser.newContext();
     const printStatic = async () => {
       const page = await context.newPage();
-      await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
+      await page.goto(`${base}/login`, { waitUntil: 'load' });
+      await page.waitForSelector('form');
       await page.pdf({ format: 'A4' });
       await page.close();
     };

@@ -24,6 +24,7 @@ describe('operations endpoints', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     }
+    expect((await t.app.inject({ url: '/api/nope' })).headers['cache-control']).toBe('no-store');
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {

@@ -95,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // (for support) and the security headers.
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    // Confidential data: no browser or proxy keeps a copy of any API answer.
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   await app.register(rateLimit, {

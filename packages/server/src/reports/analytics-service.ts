@@ -26,13 +26,15 @@ async function releasedCycles(db: Database, tenantId: string) {
  * Released results of one cycle with the people's attributes, filtered in SQL. Through
  * postgres.js directly: at 50,000 rows the ORM's row mapping costs more than the query.
  */
-async function loadFilteredResults(db: Database, tenantId: string, cycleId: string, filter: OrganisationFilter): Promise<ResultRow[]> {
+async function loadFilteredResults(db: Database, tenantId: string, cycleId: string, filter: OrganisationFilter, options = { competencies: true }): Promise<ResultRow[]> {
   const sql = db.$client;
+  // The comparison cycle needs the indices only; competency figures are most of the bytes.
+  const competencies = options.competencies ? sql`r.competencies` : sql`'{}'::jsonb as competencies`;
   return sql<ResultRow[]>`
     select r.person_id as "personId", p.department, p.level, p.location,
            r.leadership_self as "leadershipSelf", r.management_self as "managementSelf",
            r.leadership_others as "leadershipOthers", r.management_others as "managementOthers",
-           r.quadrant, r.competencies
+           r.quadrant, ${competencies}
       from report_results r join people p on p.id = r.person_id
      where r.tenant_id = ${tenantId} and r.cycle_id = ${cycleId}
        ${filter.department ? sql`and p.department = ${filter.department}` : sql``}
@@ -85,7 +87,7 @@ export async function organisationAnalytics(db: Database, actor: Actor, query: A
   const [rows, whole, compareRows, compareWhole] = await Promise.all([
     loadFilteredResults(db, actor.tenantId, cycle.id, filter),
     countResults(db, actor.tenantId, cycle.id),
-    compare ? loadFilteredResults(db, actor.tenantId, compare.id, filter) : null,
+    compare ? loadFilteredResults(db, actor.tenantId, compare.id, filter, { competencies: false }) : null,
     compare ? countResults(db, actor.tenantId, compare.id) : 0,
   ]);
   const result = analyseOrganisation({ rows, compareRows, filter, codes: codesOf(cycle.document), whole, compareWhole });
