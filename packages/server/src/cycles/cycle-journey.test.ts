@@ -228,6 +228,14 @@ describe('a 360° cycle from draft to close', () => {
     expect(stored.some((a) => a.itemCode === 'L1.2' && a.value === 4)).toBe(false);
   });
 
+  it('tells each participant once when the cycle releases their report', async () => {
+    const client = await admin();
+    expect((await client.post(`/api/admin/cycles/${cycleId}/transition`, { to: 'released' })).statusCode).toBe(200);
+    const notices = (await mailTo(org.participant.email)).filter((m) => m.subject.startsWith('Your feedback report is ready'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain(`/reports/${participantId}`);
+  });
+
   it('keeps cycles of the organisation away from other roles', async () => {
     const participant = new TestClient(t.app);
     await participant.logIn(org.participant.email, TEST_PASSWORD);

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationFailedError } from '../http/err
 import { queueMail, type Executor } from '../mail/outbox.ts';
 import { people } from '../people/schema.ts';
 import type { Actor } from '../policies/policies.ts';
+import { queueReleaseNotices } from '../reports/release-notice.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import { assertCycleTransition, checkNominations, groupLabel, type ProposedRater } from './cycle-rules.ts';
 import {
@@ -228,10 +229,12 @@ export async function transitionCycle(deps: CycleDeps, actor: Actor, cycleId: st
       })
       .where(eq(cycles.id, cycleId));
     if (to === 'released') {
-      await tx
+      const released = await tx
         .update(cycleParticipants)
         .set({ releasedAt: now })
-        .where(and(eq(cycleParticipants.cycleId, cycleId), sql`${cycleParticipants.releasedAt} is null`));
+        .where(and(eq(cycleParticipants.cycleId, cycleId), sql`${cycleParticipants.releasedAt} is null`))
+        .returning({ id: cycleParticipants.id });
+      await queueReleaseNotices(tx, deps, cycle, released.map((r) => r.id));
     }
   });
 }

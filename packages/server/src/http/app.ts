@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { db: deps.db });
   await app.register(frameworkRoutes, { db: deps.db });
   await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
-  await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null, jobs: deps.jobs });
+  await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null, jobs: deps.jobs, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) });
   await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });
   if (config.smtpUrl) {
     app.addHook('onResponse', (request, _reply, done) => {

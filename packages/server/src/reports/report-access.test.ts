@@ -62,6 +62,13 @@ describe('individual report access and confidentiality through the API', () => {
     const admin = await client(org.admin.email);
     const release = await admin.post(`/api/admin/cycles/${seeded.cycleId}/participants/${seeded.participantId}/release`);
     expect(release.statusCode).toBe(200);
+    // The participant is told, with a link to the report.
+    const { outbox } = await import('../mail/schema.ts');
+    const notices = (await t.database.db.select().from(outbox).where(eq(outbox.to, org.participant.email))).filter((m) => m.subject.startsWith('Your feedback report is ready'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain(`/reports/${seeded.participantId}`);
+    expect((await admin.post(`/api/admin/cycles/${seeded.cycleId}/participants/${seeded.participantId}/release`)).statusCode).toBe(200);
+    expect((await t.database.db.select().from(outbox).where(eq(outbox.to, org.participant.email))).filter((m) => m.subject.startsWith('Your feedback report is ready'))).toHaveLength(1);
     const participant = await client(org.participant.email);
     const first = await participant.get(`/api/reports/${seeded.participantId}`);
     expect(first.statusCode).toBe(200);

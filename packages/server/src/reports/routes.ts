@@ -11,7 +11,10 @@ import { createNormGroup, deleteNormGroup, getNormGroup, listNormGroups, normGro
 import { presentReportCsv } from './present-report-csv.ts';
 import { cycleInstrumentHealth, listVisibleReports, releaseParticipant, viewReport } from './service.ts';
 
-export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null; jobs: JobQueue }> = async (app, { db, pdf, jobs }) => {
+export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRenderer | null; jobs: JobQueue; publicUrl: string; smtpConfigured: boolean }> = async (
+  app,
+  { db, pdf, jobs, publicUrl, smtpConfigured },
+) => {
   const participantParams = z.strictObject({ participantId: z.uuid({ message: 'must be a participant id (UUID)' }) });
 
   app.get('/api/me/reports', { schema: { tags: ['reports'], summary: 'Released reports I may read: mine, my coachees\', my direct reports\' (if allowed)' } }, async (request) => {
@@ -214,7 +217,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Database; pdf: PdfRendere
     },
     async (request) => {
       const actor = authorize(request.actor, 'cycles.write');
-      await releaseParticipant(db, actor, request.params.cycleId, request.params.participantId);
+      await releaseParticipant(db, actor, request.params.cycleId, request.params.participantId, { publicUrl, smtpConfigured });
       return { released: true };
     },
   );

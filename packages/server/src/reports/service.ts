@@ -9,6 +9,7 @@ import { buildIndividualReport, type IndividualReport } from './build-individual
 import { frameworkVersions } from '../frameworks/schema.ts';
 import { assessInstrumentHealth } from './instrument-health.ts';
 import { loadReportInput, toReportFramework } from './load-report-input.ts';
+import { queueReleaseNotices } from './release-notice.ts';
 import { coachAssignments, reportResults, reportSnapshots } from './schema.ts';
 
 export interface ReportView {
@@ -151,16 +152,25 @@ export async function listVisibleReports(db: Database, actor: Actor) {
 }
 
 /** Releases one participant's report ahead of the whole cycle (the cycle must be closed). */
-export async function releaseParticipant(db: Database, actor: Actor, cycleId: string, participantId: string): Promise<void> {
+export async function releaseParticipant(
+  db: Database,
+  actor: Actor,
+  cycleId: string,
+  participantId: string,
+  notice: { publicUrl: string; smtpConfigured: boolean },
+): Promise<void> {
   const [row] = await db
-    .select({ status: cycles.status, releasedAt: cycleParticipants.releasedAt })
+    .select({ status: cycles.status, releasedAt: cycleParticipants.releasedAt, cycleName: cycles.name })
     .from(cycleParticipants)
     .innerJoin(cycles, eq(cycles.id, cycleParticipants.cycleId))
     .where(and(eq(cycleParticipants.id, participantId), eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.tenantId, actor.tenantId)));
   if (!row) throw new NotFoundError('That participant');
   if (row.status !== 'closed' && row.status !== 'released') throw new ConflictError('Close the cycle before releasing reports.');
   if (row.releasedAt) return;
-  await db.update(cycleParticipants).set({ releasedAt: new Date() }).where(eq(cycleParticipants.id, participantId));
+  await db.transaction(async (tx) => {
+    await tx.update(cycleParticipants).set({ releasedAt: new Date() }).where(eq(cycleParticipants.id, participantId));
+    await queueReleaseNotices(tx, notice, { tenantId: actor.tenantId, name: row.cycleName }, [participantId]);
+  });
   await ensureReportSnapshot(db, actor.tenantId, participantId);
   await recordAudit(db, actor, 'report.released', { type: 'participant', id: participantId });
 }
