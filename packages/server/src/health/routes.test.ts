@@ -17,14 +17,19 @@ describe('operations endpoints', () => {
   });
 
   it('sends security headers on every response, including errors', async () => {
-    for (const url of ['/healthz', '/api/nope']) {
-      const response = await t.app.inject({ url });
-      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const page = await t.app.inject({ url: '/healthz' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // API answers: data only, never framed, never cached.
+    for (const url of ['/api/nope', '/api/session']) {
+      const api = await t.app.inject({ url });
+      expect(api.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(api.headers['x-frame-options']).toBe('DENY');
+      expect(api.headers['x-content-type-options']).toBe('nosniff');
+      expect(api.headers['cache-control']).toBe('no-store');
     }
-    expect((await t.app.inject({ url: '/api/nope' })).headers['cache-control']).toBe('no-store');
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {
