@@ -33,7 +33,8 @@ export interface Survey {
   valueRange: Map<string, { min: number; max: number; notObservedAllowed: boolean }>;
 }
 
-function pick(text: Localised, language: string, fallback: string): string {
+/** Text in the language asked for, else the framework's first language, else any. */
+export function pickText(text: Localised, language: string, fallback: string): string {
   return text[language] ?? text[fallback] ?? Object.values(text)[0] ?? '';
 }
 
@@ -45,14 +46,14 @@ export function buildSurvey(
 ): Survey {
   const fallback = doc.languages[0] ?? 'en';
   const language = requestedLanguage && doc.languages.includes(requestedLanguage) ? requestedLanguage : fallback;
-  const word = (text: Localised) => pick(text, language, fallback).replaceAll('{name}', participantName);
+  const word = (text: Localised) => pickText(text, language, fallback).replaceAll('{name}', participantName);
   const values = doc.responseScale.points.map((p) => p.value);
   const valueRange = new Map<string, { min: number; max: number; notObservedAllowed: boolean }>();
   const sections = doc.competencies
     .filter((c) => !c.retired)
     .map((competency) => ({
       code: competency.code,
-      title: pick(competency.name, language, fallback),
+      title: pickText(competency.name, language, fallback),
       items: doc.items
         .filter((item) => item.competency === competency.code && !item.retired)
         .map((item) => {
@@ -80,8 +81,8 @@ export function buildSurvey(
   const itemCodes = sections.flatMap((s) => s.items.map((i) => i.code));
   return {
     language,
-    scale: doc.responseScale.points.map((p) => ({ value: p.value, label: pick(p.label, language, fallback) })),
-    notObserved: { allowed: doc.responseScale.notObserved.allowed, label: pick(doc.responseScale.notObserved.label, language, fallback) },
+    scale: doc.responseScale.points.map((p) => ({ value: p.value, label: pickText(p.label, language, fallback) })),
+    notObserved: { allowed: doc.responseScale.notObserved.allowed, label: pickText(doc.responseScale.notObserved.label, language, fallback) },
     sections,
     orientation,
     openQuestions: doc.openQuestions.map((q) => ({ code: q.code, text: word(form === 'self' ? q.self : q.rater) })),

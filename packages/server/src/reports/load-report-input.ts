@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { buildNorms } from '@twofold/psychometrics/norms';
 import { answers, assignments, comments, cycleParticipants, cycles } from '../cycles/schema.ts';
-import type { FrameworkDocumentForSurvey } from '../cycles/survey.ts';
+import { pickText, type FrameworkDocumentForSurvey } from '../cycles/survey.ts';
 import type { Database } from '../db/client.ts';
 import { frameworkVersions } from '../frameworks/schema.ts';
 import { NotFoundError } from '../http/errors.ts';
@@ -18,7 +18,7 @@ interface FrameworkDocument extends FrameworkDocumentForSurvey {
 /** The parts of a framework version a report uses, with the participant's name in the item texts. */
 export function toReportFramework(doc: FrameworkDocument, participantName: string): ReportFramework {
   const language = doc.languages[0] ?? 'en';
-  const text = (t: Record<string, string>) => (t[language] ?? Object.values(t)[0] ?? '').replaceAll('{name}', participantName);
+  const text = (t: Record<string, string>) => pickText(t, language, language).replaceAll('{name}', participantName);
   const active = doc.items.filter((i) => !i.retired);
   return {
     scoring: {

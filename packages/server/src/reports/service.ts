@@ -104,16 +104,17 @@ export async function viewReport(db: Database, actor: Actor, participantId: stri
 
 /** Released reports the actor may read: their own, coachees', and (if allowed) direct reports'. */
 export async function listVisibleReports(db: Database, actor: Actor) {
+  const coaching = sql<boolean>`exists (select 1 from ${coachAssignments} ca where ca.person_id = ${people.id} and ca.coach_user_id = ${actor.userId})`;
   const rows = await db
     .select({
       participantId: cycleParticipants.id,
       cycleName: cycles.name,
       personName: people.name,
-      personId: people.id,
       userId: people.userId,
       managerId: people.managerId,
       settings: cycles.settings,
       releasedAt: cycleParticipants.releasedAt,
+      coached: coaching,
     })
     .from(cycleParticipants)
     .innerJoin(people, eq(people.id, cycleParticipants.personId))
@@ -122,23 +123,16 @@ export async function listVisibleReports(db: Database, actor: Actor) {
       and(
         eq(cycleParticipants.tenantId, actor.tenantId),
         isNotNull(cycleParticipants.releasedAt),
-        or(
-          actor.personId ? eq(people.id, actor.personId) : sql`false`,
-          actor.personId ? eq(people.managerId, actor.personId) : sql`false`,
-          sql`exists (select 1 from ${coachAssignments} ca where ca.person_id = ${people.id} and ca.coach_user_id = ${actor.userId})`,
-        ),
+        or(actor.personId ? eq(people.id, actor.personId) : sql`false`, actor.personId ? eq(people.managerId, actor.personId) : sql`false`, coaching),
       ),
     );
-  const coached = new Set(
-    (await db.select({ personId: coachAssignments.personId }).from(coachAssignments).where(eq(coachAssignments.coachUserId, actor.userId))).map((c) => c.personId),
-  );
   return rows
     .filter((r) =>
       canViewReport(actor, {
         released: true,
         participantUserId: r.userId,
         participantManagerPersonId: r.managerId,
-        coachUserIds: coached.has(r.personId) ? [actor.userId] : [],
+        coachUserIds: r.coached ? [actor.userId] : [],
         managerAccess: r.settings.managerAccess ?? false,
       }),
     )
@@ -146,7 +140,7 @@ export async function listVisibleReports(db: Database, actor: Actor) {
       participantId: r.participantId,
       cycleName: r.cycleName,
       personName: r.personName,
-      relation: r.userId === actor.userId ? 'own' : coached.has(r.personId) ? 'coachee' : 'direct report',
+      relation: r.userId === actor.userId ? 'own' : r.coached ? 'coachee' : 'direct report',
       releasedAt: r.releasedAt!.toISOString(),
     }));
 }
