@@ -3,7 +3,7 @@
  * 100 concurrent connections, against a bare Fastify endpoint doing one INSERT on the same
  * PostgreSQL, measured in the same run. Goal: ≥ 0.7× the bare throughput, p99 ≤ 1.5× bare.
  *
- * Run: npx tsx bench/answer-save.ts   (or npm run bench)
+ * Run: npx tsx bench/answer-save.ts   (or npm run bench); BENCH_POOL sets both pools (default 10)
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -71,7 +71,7 @@ async function serve(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dataDir, port: 54_000 + Math.floor(Math.random() * 900), database: 'bench' });
   await ensureDatabase(pg.adminUrl, 'bench');
   await migrateDatabase(pg.url);
-  const database = connectDatabase(pg.url, { max: 10 });
+  const database = connectDatabase(pg.url, { max: Number(process.env.BENCH_POOL ?? 10) });
   const { db, sql } = database;
 
   // Twofold data: one collecting cycle with many rater links.
