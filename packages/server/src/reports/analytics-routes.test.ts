@@ -55,6 +55,13 @@ describe('organisation analytics through the API', () => {
     expect(rows.some((r) => r.subject === 'withheld')).toBe(true);
     const seniors = (await admin.get(`/api/admin/analytics?level=${encodeURIComponent('Senior manager')}`)).json();
     expect(seniors.result.showable).toBe(false);
+    // Operations is shown; Operations team members differ from it by its 3 managers, so
+    // showing both would let one subtract the managers' figures: the nested view is withheld.
+    const operations = (await admin.get('/api/admin/analytics?department=Operations')).json();
+    expect(operations.result.showable).toBe(true);
+    const members = (await admin.get(`/api/admin/analytics?department=Operations&level=${encodeURIComponent('Team member')}`)).json();
+    expect(operations.result.summary.n - 3).toBe(members.result.showable ? members.result.summary.n : operations.result.summary.n - 3);
+    expect(members.result.showable).toBe(false);
   });
 
   it('gives the CSV the same figures as the page', async () => {

@@ -42,9 +42,26 @@ async function loadFilteredResults(db: Database, tenantId: string, cycleId: stri
        ${filter.location ? sql`and p.location = ${filter.location}` : sql``}`;
 }
 
-async function countResults(db: Database, tenantId: string, cycleId: string): Promise<number> {
-  const [row] = await db.$client<{ n: number }[]>`select count(*)::int as n from report_results where tenant_id = ${tenantId} and cycle_id = ${cycleId}`;
+async function countResults(db: Database, tenantId: string, cycleId: string, filter: OrganisationFilter = {}): Promise<number> {
+  const sql = db.$client;
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from report_results r join people p on p.id = r.person_id
+     where r.tenant_id = ${tenantId} and r.cycle_id = ${cycleId}
+       ${filter.department ? sql`and p.department = ${filter.department}` : sql``}
+       ${filter.level ? sql`and p.level = ${filter.level}` : sql``}
+       ${filter.location ? sql`and p.location = ${filter.location}` : sql``}`;
   return row?.n ?? 0;
+}
+
+/**
+ * The sizes a filtered view could be subtracted from: the whole cycle and each filter with
+ * one condition dropped (department + level is checked against department alone, level
+ * alone and everyone), so no two nested views differ by 1–4 people.
+ */
+async function parentSizes(db: Database, tenantId: string, cycleId: string, filter: OrganisationFilter): Promise<number[]> {
+  const keys = (['department', 'level', 'location'] as const).filter((key) => filter[key]);
+  const parents: OrganisationFilter[] = [{}, ...(keys.length > 1 ? keys.map((dropped) => Object.fromEntries(keys.filter((k) => k !== dropped).map((k) => [k, filter[k]]))) : [])];
+  return Promise.all(parents.map((parent) => countResults(db, tenantId, cycleId, parent)));
 }
 
 async function loadResults(db: Database, tenantId: string, cycleId: string, personIds?: string[]): Promise<ResultRow[]> {
@@ -84,13 +101,13 @@ export async function organisationAnalytics(db: Database, actor: Actor, query: A
   const compare = query.compareCycleId ? available.find((c) => c.id === query.compareCycleId) : undefined;
   if (query.compareCycleId && !compare) throw new NotFoundError('A released cycle with that id');
   const filter = { department: query.department, level: query.level, location: query.location };
-  const [rows, whole, compareRows, compareWhole] = await Promise.all([
+  const [rows, parents, compareRows, compareParents] = await Promise.all([
     loadFilteredResults(db, actor.tenantId, cycle.id, filter),
-    countResults(db, actor.tenantId, cycle.id),
+    parentSizes(db, actor.tenantId, cycle.id, filter),
     compare ? loadFilteredResults(db, actor.tenantId, compare.id, filter, { competencies: false }) : null,
-    compare ? countResults(db, actor.tenantId, compare.id) : 0,
+    compare ? parentSizes(db, actor.tenantId, compare.id, filter) : [],
   ]);
-  const result = analyseOrganisation({ rows, compareRows, filter, codes: codesOf(cycle.document), whole, compareWhole });
+  const result = analyseOrganisation({ rows, compareRows, filter, codes: codesOf(cycle.document), parents, compareParents });
   await recordAudit(db, actor, `analytics.viewed.${channel}`, { type: 'cycle', id: cycle.id }, { filter, compareCycleId: compare?.id ?? null });
   return { ...base, cycle: { id: cycle.id, name: cycle.name }, compareCycle: compare ? { id: compare.id, name: compare.name } : null, competencyNames: namesOf(cycle.document), result };
 }

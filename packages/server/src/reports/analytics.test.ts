@@ -32,6 +32,18 @@ describe('analyseOrganisation', () => {
     expect(unfiltered.showable).toBe(true);
   });
 
+  it('withholds a view nested in another when the two differ by 1–4 people', () => {
+    // Ops has 12: 7 Managers and 5 Directors. Ops + Director (5) vs Ops alone (12): 7 apart, fine;
+    // but with 9 Directors and 3 Managers, Ops + Director would be Ops minus 3 people.
+    const ops = [...Array.from({ length: 9 }, (_, i) => person(300 + i, 'Ops', 'Director')), ...Array.from({ length: 3 }, (_, i) => person(400 + i, 'Ops', 'Manager'))];
+    const others = Array.from({ length: 20 }, (_, i) => person(500 + i, 'Sales', 'Director'));
+    const all = [...ops, ...others];
+    const nested = analyseOrganisation({ rows: all.filter((r) => r.department === 'Ops' && r.level === 'Director'), compareRows: null, filter: { department: 'Ops', level: 'Director' }, codes, parents: [all.length, ops.length, 29] });
+    expect(nested.showable).toBe(false);
+    const fine = analyseOrganisation({ rows: all.filter((r) => r.department === 'Ops' && r.level === 'Director'), compareRows: null, filter: { department: 'Ops', level: 'Director' }, codes, parents: [all.length, 18, 29] });
+    expect(fine.showable).toBe(true);
+  });
+
   it('hides small departments and one more, so the total cannot give them back', () => {
     const more = [...rows, ...Array.from({ length: 6 }, (_, i) => person(200 + i, 'Sales'))];
     const view = analyseOrganisation({ rows: more, compareRows: null, filter: {}, codes });

@@ -136,13 +136,17 @@ export function analyseOrganisation(input: {
   compareRows: ResultRow[] | null;
   filter: OrganisationFilter;
   codes: string[];
-  /** Everyone with results in the cycle, when `rows` were filtered already (in SQL). */
-  whole?: number;
-  compareWhole?: number;
+  /**
+   * Sizes of the views this one could be subtracted from: the whole cycle and every filter
+   * with one condition fewer. Without them (rows not filtered in SQL), the whole is rows.
+   */
+  parents?: number[];
+  compareParents?: number[];
 }) {
   const filtered = input.rows.filter(matches(input.filter));
   const filtering = Boolean(input.filter.department || input.filter.level || input.filter.location);
-  const showable = filtered.length >= MINIMUM_CELL && (!filtering || groupIsShowable(filtered.length, input.whole ?? input.rows.length));
+  const showableAgainst = (n: number, parents: number[]) => n >= MINIMUM_CELL && (!filtering || parents.every((parent) => groupIsShowable(n, parent)));
+  const showable = showableAgainst(filtered.length, input.parents ?? [input.rows.length]);
   const byDepartment = new Map<string, ResultRow[]>();
   for (const row of filtered) {
     const list = byDepartment.get(row.department);
@@ -153,7 +157,7 @@ export function analyseOrganisation(input: {
   const trend = (() => {
     if (!input.compareRows) return null;
     const before = input.compareRows.filter(matches(input.filter));
-    const beforeShowable = before.length >= MINIMUM_CELL && (!filtering || groupIsShowable(before.length, input.compareWhole ?? input.compareRows.length));
+    const beforeShowable = showableAgainst(before.length, input.compareParents ?? [input.compareRows.length]);
     if (!showable || !beforeShowable) return { ...WITHHELD };
     const l = describeScores(filtered.map((r) => r.leadershipOthers));
     const m = describeScores(filtered.map((r) => r.managementOthers));
