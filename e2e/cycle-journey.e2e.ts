@@ -99,6 +99,7 @@ test('admin imports people and runs a cycle; raters answer from their mail; remi
   await page.getByLabel('Name').fill('Journey 360');
   await page.getByLabel('Deadline').fill(inDays(2));
   await page.locator('.inline-fields').filter({ hasText: 'Direct reports' }).getByLabel('Minimum').fill('0');
+  await page.getByLabel('Reminders, in days before the deadline (comma-separated)').fill('3, 1');
   await page.getByRole('checkbox', { name: /Jamie Park/ }).check();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Create draft cycle' }).click();

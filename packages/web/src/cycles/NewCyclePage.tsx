@@ -20,6 +20,7 @@ export function NewCyclePage() {
   const [deadline, setDeadline] = useState(() => new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
   const [participants, setParticipants] = useState<string[]>([]);
   const [settingsDraft, setSettings] = useState<Settings | null>(null);
+  const [reminderText, setReminderText] = useState<string | null>(null);
   const [error, setError] = useState<{ text: string; issues: string[] } | null>(null);
   const settings = settingsDraft ?? defaults.data?.settings ?? null;
   const published = (frameworks.data?.frameworks ?? []).filter((f) => f.status === 'published');
@@ -79,7 +80,40 @@ export function NewCyclePage() {
             <label className="check"><input type="checkbox" checked={settings.selfAssessment} onChange={(e) => setSettings({ ...settings, selfAssessment: e.target.checked })} /> Participants assess themselves</label>
             <label className="check"><input type="checkbox" checked={settings.managerApproval} onChange={(e) => setSettings({ ...settings, managerApproval: e.target.checked })} /> Managers approve nominations</label>
             <label className="check"><input type="checkbox" checked={settings.managerAccess ?? false} onChange={(e) => setSettings({ ...settings, managerAccess: e.target.checked })} /> Managers may read their direct reports’ released reports</label>
-            <p className="hint">Anonymity: groups need {settings.anonymity.groupMinimum} responses to be shown on their own; comments carry a group label from {settings.anonymity.commentMinimum}. Reminders go {settings.reminderDaysBeforeDeadline.join(', ')} days before the deadline.</p>
+          </fieldset>
+        )}
+        {settings && (
+          <fieldset className="field">
+            <legend>Anonymity and reminders</legend>
+            <div className="inline-fields">
+              <label htmlFor="anon-group" className="inline-label">Responses a group needs to be shown on its own</label>
+              <input id="anon-group" type="number" min={2} max={20} value={settings.anonymity.groupMinimum} onChange={(e) => setSettings({ ...settings, anonymity: { ...settings.anonymity, groupMinimum: Number(e.target.value) } })} />
+            </div>
+            <div className="inline-fields">
+              <label htmlFor="anon-comments" className="inline-label">Responses before comments carry a group label</label>
+              <input id="anon-comments" type="number" min={2} max={20} value={settings.anonymity.commentMinimum} onChange={(e) => setSettings({ ...settings, anonymity: { ...settings.anonymity, commentMinimum: Number(e.target.value) } })} />
+            </div>
+            <p className="hint">The manager's view is shown on its own from {settings.anonymity.managerMinimum} response, and the participant is told so.</p>
+            <div className="field">
+              <label htmlFor="reminder-days">Reminders, in days before the deadline (comma-separated)</label>
+              <input
+                id="reminder-days"
+                inputMode="numeric"
+                value={reminderText ?? settings.reminderDaysBeforeDeadline.join(', ')}
+                aria-describedby="reminder-days-hint"
+                aria-invalid={reminderText !== null && !reminderDaysOf(reminderText) ? true : undefined}
+                onChange={(e) => {
+                  setReminderText(e.target.value);
+                  const days = reminderDaysOf(e.target.value);
+                  if (days) setSettings({ ...settings, reminderDaysBeforeDeadline: days });
+                }}
+              />
+              <p className="hint" id="reminder-days-hint">
+                {reminderText !== null && !reminderDaysOf(reminderText)
+                  ? `Write whole numbers of days from 1 to 60, separated by commas; reminders stay at ${settings.reminderDaysBeforeDeadline.join(', ') || 'none'}.`
+                  : 'Each reminder goes once, only to raters who have not finished. Leave empty for none.'}
+              </p>
+            </div>
           </fieldset>
         )}
         <fieldset className="field">
@@ -155,4 +189,10 @@ function ParticipantShortcuts({ people, onAdd }: { people: { id: string; name: s
       )}
     </div>
   );
+}
+
+/** Days before the deadline from "7, 3, 1"; null when any part is not a whole number of days. */
+function reminderDaysOf(text: string): number[] | null {
+  const days = text.split(',').map((d) => d.trim()).filter(Boolean).map(Number);
+  return days.every((d) => Number.isInteger(d) && d >= 1 && d <= 60) ? [...new Set(days)].sort((a, b) => b - a) : null;
 }
