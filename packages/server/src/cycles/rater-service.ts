@@ -5,6 +5,7 @@ import { DomainError, NotFoundError, ValidationFailedError } from '../http/error
 import { people } from '../people/schema.ts';
 import { hashToken } from '../security/tokens.ts';
 import { answers, assignments, assignmentTokens, comments, cycleParticipants, cycles } from './schema.ts';
+import { answerWriterFor } from './answer-writer.ts';
 import { buildSurvey, type FrameworkDocumentForSurvey, type Survey } from './survey.ts';
 
 /** The link is unknown: said the same way whether or not it ever existed. */
@@ -169,12 +170,6 @@ async function openLink(db: Database, token: string, now: Date): Promise<{ link:
 // checked in the database by the statement that writes.
 const linkCache = new Map<string, { assignmentId: string; frameworkVersionId: string; form: 'self' | 'rater' }>();
 const LINK_CACHE_LIMIT = 100_000;
-// Assignments this process has already marked "in progress" (see saveAnswer).
-const startedAssignments = new Set<string>();
-function remember(set: Set<string>, id: string): void {
-  if (set.size >= LINK_CACHE_LIMIT) set.delete(set.values().next().value!);
-  set.add(id);
-}
 // Per framework version: valid codes and values, and the codes a submission needs.
 const rulesCache = new Map<string, Pick<Survey, 'valueRange' | 'requiredCodes'>>();
 
@@ -207,11 +202,11 @@ async function lookUpLink(db: Database, token: string) {
 }
 
 /**
- * Saves one answer (autosave) in a single statement that also checks, in the database, that
- * the assignment is still open and the cycle still collecting before its deadline. The
- * statement commits before we answer, so an acknowledged answer survives a crash. It
- * returns nothing: the page counts its own progress (the form it loaded lists the required
- * codes), which keeps a count query off the hot path.
+ * Saves one answer (autosave). The write (see answer-writer.ts) checks in the database that
+ * the assignment is still open and the cycle still collecting before its deadline, and has
+ * committed before we answer, so an acknowledged answer survives a crash. It returns
+ * nothing: the page counts its own progress (the form it loaded lists the required codes),
+ * which keeps a count query off the hot path.
  */
 export async function saveAnswer(
   db: Database,
@@ -234,46 +229,16 @@ export async function saveAnswer(
       { path: '/value', message: `must be a whole number from ${range.min} to ${range.max}` },
     ]);
   }
-  // postgres.js tagged templates, not drizzle's execute: this is the hot path, and only the
-  // tagged form is a named prepared statement that PostgreSQL plans once per connection.
-  const client = db.$client;
-  const answered = input.notObserved ? null : input.value;
-  const deadline = now.toISOString();
-  // The first save of an assignment seen by this process also marks it "in progress"; later
-  // saves skip that update (a plain upsert is ~8% cheaper). After a restart the first save
-  // marks it again, which changes nothing.
-  const rows = startedAssignments.has(link.assignmentId)
-    ? await client<{ saved: number }[]>`
-      insert into answers (assignment_id, item_code, value, not_observed, updated_at)
-      select a.id, ${itemCode}, ${answered}::smallint, ${input.notObserved}, now()
-        from assignments a join cycles c on c.id = a.cycle_id
-       where a.id = ${link.assignmentId}
-         and a.status in ('not_started', 'in_progress')
-         and c.status = 'collecting' and c.deadline > ${deadline}::timestamptz
-      on conflict (assignment_id, item_code)
-      do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
-      returning 1 as saved`
-    : await client<{ saved: number }[]>`
-    with open_link as (
-      select a.id, a.status
-        from assignments a join cycles c on c.id = a.cycle_id
-       where a.id = ${link.assignmentId}
-         and a.status in ('not_started', 'in_progress')
-         and c.status = 'collecting' and c.deadline > ${deadline}::timestamptz
-    ), started as (
-      update assignments set status = 'in_progress', started_at = now()
-       where id = (select id from open_link where status = 'not_started')
-    )
-    insert into answers (assignment_id, item_code, value, not_observed, updated_at)
-    select id, ${itemCode}, ${answered}::smallint, ${input.notObserved}, now() from open_link
-    on conflict (assignment_id, item_code)
-    do update set value = excluded.value, not_observed = excluded.not_observed, updated_at = now()
-    returning 1 as saved`;
-  if (rows.length === 0) {
+  const written = await answerWriterFor(db.$client).save({
+    assignmentId: link.assignmentId,
+    itemCode,
+    value: input.notObserved ? null : input.value,
+    notObserved: input.notObserved,
+  });
+  if (!written) {
     const context = await resolveLink(db, token);
     throw new LinkClosedError(closedReason(context, now) ?? 'This feedback link is closed.');
   }
-  remember(startedAssignments, link.assignmentId);
 }
 
 export async function saveComment(db: Database, token: string, questionCode: string, text: string, now = new Date()): Promise<void> {

@@ -7,7 +7,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from 'helmet';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -27,6 +26,7 @@ import { peopleRoutes } from '../people/routes.ts';
 import type { PdfRenderer } from '../reports/pdf-renderer.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { installErrorHandler, sendNotFound } from './error-handler.ts';
+import { buildSecurityHeaders } from './security-headers.ts';
 import { installSessionHooks } from './session-hooks.ts';
 
 export interface AppDeps {
@@ -76,44 +76,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
 
   installErrorHandler(app);
-  // Security headers. The helmet middleware is built once here: @fastify/helmet rebuilds it
-  // (and re-parses the CSP) on every request, which cost ~4% of the answer-save hot path.
-  const secureHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'script-src': ["'self'"],
-        // Only ask browsers to upgrade when we are actually served over HTTPS.
-        'upgrade-insecure-requests': config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-  });
-  // API answers are data, never documents: they get the headers OWASP's REST cheat sheet
-  // asks for (a CSP that allows nothing, no framing, nosniff, HSTS over HTTPS) and not the
-  // document policies (COOP, COEP, …). Fewer headers on the hottest path, autosave.
-  const apiSecureHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-    crossOriginOpenerPolicy: false,
-    originAgentCluster: false,
-    xDnsPrefetchControl: false,
-    xDownloadOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xXssProtection: false,
-    strictTransportSecurity: config.secureCookies,
-  });
-  // One synchronous hook for both: every response, errors included, carries the request id
-  // (for support) and the security headers.
+  // One synchronous hook: every response, errors included, carries the request id (for
+  // support) and the security headers.
+  const securityHeaders = buildSecurityHeaders({ https: config.secureCookies });
   app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith('/api/') ? securityHeaders.api : securityHeaders.documents);
     void reply.header('x-request-id', request.id);
-    // Confidential data: no browser or proxy keeps a copy of any API answer.
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-    const headers = request.url.startsWith('/api/') ? apiSecureHeaders : secureHeaders;
-    headers(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
+    done();
   });
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
@@ -126,7 +95,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return error;
     },
   });
-  await app.register(cookie);
 
   await app.register(swagger, {
     openapi: {
@@ -142,34 +110,40 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installSessionHooks(app, { db: deps.db, publicUrl: config.publicUrl });
-
-  const accountDeps = {
-    db: deps.db,
-    publicUrl: config.publicUrl,
-    smtpConfigured: Boolean(config.smtpUrl),
-    sessionTtlHours: config.sessionTtlHours,
-  };
-  await app.register(healthRoutes, { sql: deps.sql });
-  await app.register(accountRoutes, {
-    deps: accountDeps,
-    secureCookies: config.secureCookies,
-    sessionTtlHours: config.sessionTtlHours,
-  });
-  await app.register(mailRoutes, { db: deps.db });
-  await app.register(peopleRoutes, { db: deps.db });
-  await app.register(frameworkRoutes, { db: deps.db });
-  await app.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
-  await app.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null, jobs: deps.jobs, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) });
+  // Rater links carry their own secret in the URL: no cookie, no session, no CSRF token,
+  // and none of their cost on autosave, the hottest path. Everything else runs in a scope
+  // that reads the session cookie.
   await app.register(raterRoutes, { db: deps.db, ratePerMinute: config.raterRateLimitPerMinute });
-  if (config.smtpUrl) {
-    app.addHook('onResponse', (request, _reply, done) => {
-      // Mail queued by a request is delivered soon after it commits. Rater links never
-      // queue mail, and autosave is the hottest path: no job for those.
-      if (request.method !== 'GET' && !request.url.startsWith('/api/r/')) deps.jobs.notifyMailQueued();
-      done();
+  await app.register(async (withSession) => {
+    await withSession.register(cookie);
+    installSessionHooks(withSession, { db: deps.db, publicUrl: config.publicUrl });
+
+    const accountDeps = {
+      db: deps.db,
+      publicUrl: config.publicUrl,
+      smtpConfigured: Boolean(config.smtpUrl),
+      sessionTtlHours: config.sessionTtlHours,
+    };
+    await withSession.register(healthRoutes, { sql: deps.sql });
+    await withSession.register(accountRoutes, {
+      deps: accountDeps,
+      secureCookies: config.secureCookies,
+      sessionTtlHours: config.sessionTtlHours,
     });
-  }
+    await withSession.register(mailRoutes, { db: deps.db });
+    await withSession.register(peopleRoutes, { db: deps.db });
+    await withSession.register(frameworkRoutes, { db: deps.db });
+    await withSession.register(cycleRoutes, { deps: { db: deps.db, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) } });
+    await withSession.register(reportRoutes, { db: deps.db, pdf: deps.pdf ?? null, jobs: deps.jobs, publicUrl: config.publicUrl, smtpConfigured: Boolean(config.smtpUrl) });
+    if (config.smtpUrl) {
+      withSession.addHook('onResponse', (request, _reply, done) => {
+        // Mail queued by a request is delivered soon after it commits (rater links, outside
+        // this scope, never queue mail).
+        if (request.method !== 'GET') deps.jobs.notifyMailQueued();
+        done();
+      });
+    }
+  });
 
   const webDist = config.webDistDir;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

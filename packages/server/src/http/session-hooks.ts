@@ -20,7 +20,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Loads the acting user from the session cookie, and checks CSRF on every state change:
  * with a session, the `x-csrf-token` header must match the session's token; without one
- * (log-in, password reset), the Origin header, when present, must be our own.
+ * (log-in, password reset), the Origin header, when present, must be our own. Rater links
+ * (their own secret in the URL, no cookie) are registered outside the scope these hooks run in.
  */
 export function installSessionHooks(
   app: FastifyInstance,
@@ -32,7 +33,7 @@ export function installSessionHooks(
   const ownOrigin = new URL(options.publicUrl).origin;
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/r/')) return;
+    if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(options.db, token);
@@ -44,8 +45,6 @@ export function installSessionHooks(
 
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    // Rater links carry their own secret in the URL and use no cookie.
-    if (request.url.startsWith('/api/r/')) return;
     const origin = request.headers.origin;
     if (origin && origin !== ownOrigin && origin !== hostOrigin(request)) throw new CsrfError();
     if (request.sessionPayload) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A URL-safe random secret of 256 bits, for links and cookies. */
 export function generateToken(): string {
@@ -10,7 +10,7 @@ export function generateToken(): string {
  * enough, and a leaked table gives no usable links.
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Constant-time string comparison for secrets of possibly different length. */
