@@ -29,7 +29,9 @@ async function acceptInvitation(page: Page, email: string, name: string) {
   const [invitation] = await mailTo(email, { subject: /invited to Twofold/ });
   const link = linksIn(invitation!, /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/g)[0]!;
   await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
+  // The page names the invitation and offers the name the admin typed.
+  await expect(page.getByText(`as ${email}.`)).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue(name);
   await page.getByLabel('Choose a password').fill(password);
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
@@ -97,7 +99,7 @@ test('admin imports people and runs a cycle; raters answer from their mail; remi
   await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Cycles' }).click();
   await page.getByRole('link', { name: 'New cycle' }).click();
   await page.getByLabel('Name').fill('Journey 360');
-  await page.getByLabel('Deadline').fill(inDays(2));
+  await page.getByLabel('Deadline', { exact: true }).fill(inDays(2));
   await page.locator('.inline-fields').filter({ hasText: 'Direct reports' }).getByLabel('Minimum').fill('0');
   await page.getByLabel('Reminders, in days before the deadline (comma-separated)').fill('3, 1');
   await page.getByRole('checkbox', { name: /Jamie Park/ }).check();

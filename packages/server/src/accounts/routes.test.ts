@@ -179,12 +179,18 @@ describe('invitations and roles', () => {
     expect(single.json().message.subject).toContain('invited');
 
     const newcomer = new TestClient(t.app);
+    const described = await newcomer.post('/api/auth/invitations/describe', { token });
+    expect(described.statusCode).toBe(200);
+    expect(described.json()).toEqual({ name: 'New Coach', email: 'new.coach@acme.example', organisation: expect.stringContaining('Org') });
+    const wrong = await newcomer.post('/api/auth/invitations/describe', { token: `${token.slice(0, -4)}AAAA` });
+    expect(wrong.json().error.code).toBe('invalid_token');
     const accepted = await newcomer.post('/api/auth/invitations/accept', { token, name: 'Nia Coach', password: 'coach-password-123' });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().user).toMatchObject({ name: 'Nia Coach', roles: ['coach'] });
     expect((await newcomer.get('/api/session')).json().session.user.name).toBe('Nia Coach');
     const reuse = await new TestClient(t.app).post('/api/auth/invitations/accept', { token, name: 'X', password: 'coach-password-123' });
     expect(reuse.json().error.code).toBe('invalid_token');
+    expect((await new TestClient(t.app).post('/api/auth/invitations/describe', { token })).json().error.code).toBe('invalid_token');
   });
 
   it('keeps admin routes from other roles and from anonymous callers', async () => {

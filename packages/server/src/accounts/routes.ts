@@ -7,6 +7,7 @@ import { authorize, ROLES } from '../policies/policies.ts';
 import { MIN_PASSWORD_LENGTH } from '../security/passwords.ts';
 import {
   acceptInvitation,
+  describeInvitation,
   type AccountDeps,
   completePasswordReset,
   getUser,
@@ -137,6 +138,21 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       await completePasswordReset(deps, request.body);
       return reply.status(204).send();
     },
+  );
+
+  // POST, not GET: the token stays out of URLs, logs and browser history.
+  app.post(
+    '/api/auth/invitations/describe',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'The invitation behind a token: the invited name, email and organisation',
+        body: z.strictObject({ token: tokenSchema }),
+        response: { 200: z.object({ name: z.string(), email: z.string(), organisation: z.string() }) },
+      },
+    },
+    async (request) => describeInvitation(deps, request.body.token),
   );
 
   app.post(

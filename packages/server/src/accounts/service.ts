@@ -316,6 +316,34 @@ export async function inviteUser(
   });
 }
 
+/**
+ * What the invitation page shows before the newcomer sets a password: the name the admin
+ * typed (to confirm or correct), the email and the organisation. Reading it uses nothing
+ * up; an unknown, used or expired token gets the same answer as on accepting.
+ */
+export async function describeInvitation(
+  deps: Pick<AccountDeps, 'db' | 'now'>,
+  token: string,
+): Promise<{ name: string; email: string; organisation: string }> {
+  const now = deps.now?.() ?? new Date();
+  const [row] = await deps.db
+    .select({ name: users.name, email: users.email, organisation: tenants.name })
+    .from(accountTokens)
+    .innerJoin(users, eq(users.id, accountTokens.userId))
+    .innerJoin(tenants, eq(tenants.id, accountTokens.tenantId))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashToken(token)),
+        eq(accountTokens.purpose, 'invitation'),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+        eq(users.status, 'invited'),
+      ),
+    );
+  if (!row) throw new InvalidTokenError();
+  return row;
+}
+
 export async function acceptInvitation(
   deps: AccountDeps,
   input: { token: string; name: string; password: string },

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import type { SessionPayload } from '../api/types.ts';
@@ -87,14 +87,30 @@ export function AcceptInvitationPage() {
   const [params] = useSearchParams();
   const { adopt } = useSession();
   const navigate = useNavigate();
+  const token = params.get('token') ?? '';
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [invitation, setInvitation] = useState<{ email: string; organisation: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    api<{ name: string; email: string; organisation: string }>('POST', '/api/auth/invitations/describe', { token })
+      .then((found) => {
+        if (!current) return;
+        setInvitation(found);
+        // The name the admin typed, for the newcomer to confirm or correct.
+        setName((typed) => typed || found.name);
+      })
+      .catch((caught: unknown) => current && setError(errorMessage(caught)));
+    return () => {
+      current = false;
+    };
+  }, [token]);
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      adopt(await api<SessionPayload>('POST', '/api/auth/invitations/accept', { token: params.get('token') ?? '', name, password }));
+      adopt(await api<SessionPayload>('POST', '/api/auth/invitations/accept', { token, name, password }));
       navigate('/', { replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
@@ -104,6 +120,11 @@ export function AcceptInvitationPage() {
     <AuthCard title="Welcome to Twofold">
       <form onSubmit={submit} noValidate>
         {error && <div className="alert alert-error" role="alert">{error}</div>}
+        {invitation && (
+          <p>
+            You are joining <strong>{invitation.organisation}</strong> as <strong>{invitation.email}</strong>.
+          </p>
+        )}
         <div className="field">
           <label htmlFor="invite-name">Your name</label>
           <input id="invite-name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
