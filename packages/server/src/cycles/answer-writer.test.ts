@@ -30,7 +30,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('batching autosaved answers', () => {
   it('writes the first answer at once and the ones that arrive meanwhile in one statement', async () => {
     const { batches, write } = heldWrites();
-    const writer = createAnswerWriter(write);
+    const writer = createAnswerWriter(write, { lanes: 1 });
     const first = writer.save(answer('a', 'L1'));
     await tick();
     expect(batches).toHaveLength(1);
@@ -52,7 +52,7 @@ describe('batching autosaved answers', () => {
 
   it('keeps the later of two saves of the same answer, and tells both', async () => {
     const { batches, write } = heldWrites();
-    const writer = createAnswerWriter(write);
+    const writer = createAnswerWriter(write, { lanes: 1 });
     const first = writer.save(answer('a', 'L1', 1));
     const changed = [writer.save(answer('a', 'L1', 2)), writer.save(answer('a', 'L1', 5))];
     batches[0]!.release();
@@ -65,7 +65,7 @@ describe('batching autosaved answers', () => {
 
   it('says which answers were not written (a closed link) and fails only the batch that failed', async () => {
     const { batches, write } = heldWrites();
-    const writer = createAnswerWriter(write);
+    const writer = createAnswerWriter(write, { lanes: 1 });
     const lost = writer.save(answer('open', 'L1'));
     const queued = [writer.save(answer('open', 'L2')), writer.save(answer('closed', 'L2'))];
     await tick();
@@ -79,7 +79,7 @@ describe('batching autosaved answers', () => {
 
   it('splits a long queue into batches of at most the given size', async () => {
     const { batches, write } = heldWrites();
-    const writer = createAnswerWriter(write, 2);
+    const writer = createAnswerWriter(write, { lanes: 1, maxBatch: 2 });
     const saves = ['a', 'b', 'c', 'd', 'e'].map((id) => writer.save(answer(id, 'L1')));
     for (let n = 0; n < 3; n++) {
       await tick();
@@ -88,6 +88,30 @@ describe('batching autosaved answers', () => {
     expect(await Promise.all(saves)).toEqual([true, true, true, true, true]);
     // The first save goes alone, at once; the four that queued behind it go two by two.
     expect(batches.map((b) => b.answers.length)).toEqual([1, 2, 2]);
+  });
+});
+
+describe('lanes', () => {
+  it('writes different raters side by side, and one rater\'s saves in the order they came', async () => {
+    const { batches, write } = heldWrites();
+    const writer = createAnswerWriter(write, { lanes: 4 });
+    const ids = Array.from({ length: 12 }, (_, n) => `assignment-${n}`);
+    const saves = [...ids.map((id) => writer.save(answer(id, 'L1', 1))), ...ids.map((id) => writer.save(answer(id, 'L1', 5)))];
+    await tick();
+    // Several lanes are writing at once, each one batch at a time.
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.length).toBeLessThanOrEqual(4);
+    for (let released = 0; released < batches.length; released++) {
+      batches[released]!.release();
+      await tick();
+    }
+    expect(await Promise.all(saves)).toEqual(saves.map(() => true));
+    // Per rater, the values in the order they were written: the 5 always comes last.
+    for (const id of ids) {
+      const written = batches.flatMap((b) => b.answers).filter((a) => a.assignmentId === id).map((a) => a.value);
+      expect(written.at(-1)).toBe(5);
+      expect(written.indexOf(1)).toBeLessThanOrEqual(0);
+    }
   });
 });
 

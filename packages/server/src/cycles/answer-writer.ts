@@ -17,10 +17,11 @@ interface Pending {
 /**
  * Writes autosaved answers in batches. Every answer a rater's page sends is its own request;
  * under load, one INSERT and one commit (a WAL flush) per request is most of the cost of
- * the hottest path we have. Here the first answer is written at once; answers that arrive
- * while a batch is being written wait and go together in the next statement. Nobody is
- * told "saved" before the statement holding their answer has committed, so an
- * acknowledged answer still survives a crash, and an idle server adds no delay.
+ * the hottest path we have. Here an answer is written at once when its lane is free;
+ * answers that arrive while their lane is writing wait and go together in the next
+ * statement. Nobody is told "saved" before the statement holding their answer has
+ * committed, so an acknowledged answer still survives a crash, and an idle server adds no
+ * delay.
  *
  * The statement checks, in the database, that each assignment is still open and its cycle
  * still collecting before the deadline, and marks first answers "in progress". `save`
@@ -32,7 +33,7 @@ export interface AnswerWriter {
 
 const DEADLOCK_DETECTED = '40P01';
 
-// One writer per connection pool: the batches of one process go one at a time.
+// One writer per connection pool.
 const writers = new WeakMap<Sql, AnswerWriter>();
 
 export function answerWriterFor(sql: Sql): AnswerWriter {
@@ -57,15 +58,20 @@ type WriteBatch = (answers: AnswerToSave[], now: Date) => Promise<Set<string>>;
 
 const keyOf = (answer: Pick<AnswerToSave, 'assignmentId' | 'itemCode'>) => `${answer.assignmentId}\u0000${answer.itemCode}`;
 
-/** Batching without the database, so the rules (order, last write wins, errors) are testable. */
-export function createAnswerWriter(write: WriteBatch, maxBatch = 500): AnswerWriter {
-  const queue: Pending[] = [];
-  let writing = false;
+/**
+ * Batching without the database, so the rules are testable. Saves are spread over `lanes`
+ * by assignment, each lane writing one batch at a time: one rater's saves stay in the
+ * order they arrived (the last one wins), and a statement that waits on a lock holds up
+ * only its own lane.
+ */
+export function createAnswerWriter(write: WriteBatch, options: { lanes?: number; maxBatch?: number } = {}): AnswerWriter {
+  const { lanes: laneCount = 2, maxBatch = 500 } = options;
+  const lanes = Array.from({ length: laneCount }, () => ({ queue: [] as Pending[], writing: false }));
 
-  async function flush(): Promise<void> {
-    writing = true;
-    while (queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
+  async function flush(lane: (typeof lanes)[number]): Promise<void> {
+    lane.writing = true;
+    while (lane.queue.length > 0) {
+      const batch = lane.queue.splice(0, maxBatch);
       // Two saves of the same answer in one batch: the later one is what the rater chose
       // last (a statement cannot change a row twice). Both are told the same outcome.
       const latest = new Map<string, AnswerToSave>();
@@ -77,17 +83,24 @@ export function createAnswerWriter(write: WriteBatch, maxBatch = 500): AnswerWri
         for (const pending of batch) pending.fail(error);
       }
     }
-    writing = false;
+    lane.writing = false;
   }
 
   return {
     save(answer) {
+      const lane = lanes[laneOf(answer.assignmentId, laneCount)]!;
       return new Promise<boolean>((settle, fail) => {
-        queue.push({ answer, settle, fail });
-        if (!writing) void flush();
+        lane.queue.push({ answer, settle, fail });
+        if (!lane.writing) void flush(lane);
       });
     },
   };
+}
+
+function laneOf(assignmentId: string, laneCount: number): number {
+  let hash = 0;
+  for (let i = 0; i < assignmentId.length; i++) hash = (hash * 31 + assignmentId.charCodeAt(i)) >>> 0;
+  return hash % laneCount;
 }
 
 /**
