@@ -23,8 +23,11 @@ describe('operations endpoints', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
     // API answers: data only, never framed, never cached.
-    for (const url of ['/api/nope', '/api/session']) {
-      const api = await t.app.inject({ url });
+    // Rater links are outside the session scope: they get the same headers.
+    const raterLink = '/api/r/a-link-that-does-not-exist-0000000000';
+    for (const [method, url] of [['GET', '/api/nope'], ['GET', '/api/session'], ['GET', raterLink], ['PUT', `${raterLink}/answers/L1.1`]] as const) {
+      const api = await t.app.inject({ method, url, ...(method === 'PUT' ? { payload: { value: 3, notObserved: false } } : {}) });
+      expect(api.statusCode).not.toBe(500);
       expect(api.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
       expect(api.headers['x-frame-options']).toBe('DENY');
       expect(api.headers['x-content-type-options']).toBe('nosniff');
