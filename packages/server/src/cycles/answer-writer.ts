@@ -43,8 +43,9 @@ export function answerWriterFor(sql: Sql): AnswerWriter {
       try {
         return await writeAnswerBatch(sql, batch, now);
       } catch (error) {
-        // Another app instance locked the same rows in another order: PostgreSQL aborted
-        // us, and the batch is safe to write again.
+        // Another lane or app instance locked some of the same rows in another order (the
+        // "in progress" update and the upsert are not ordered with each other): PostgreSQL
+        // aborted this statement, which changed nothing, so it is safe to write again.
         if ((error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
         return writeAnswerBatch(sql, batch, now);
       }
@@ -104,8 +105,8 @@ function laneOf(assignmentId: string, laneCount: number): number {
 }
 
 /**
- * One statement for the whole batch. Rows go in key order so that two app instances
- * writing overlapping batches take their row locks in the same order and cannot deadlock.
+ * One statement for the whole batch. Answers are upserted in key order, so overlapping
+ * batches (two lanes, two app instances) take those row locks in the same order.
  */
 async function writeAnswerBatch(sql: Sql, answers: AnswerToSave[], now: Date): Promise<Set<string>> {
   const input = JSON.stringify(
