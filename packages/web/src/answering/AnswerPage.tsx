@@ -115,45 +115,15 @@ export function AnswerPage({ token }: { token: string }) {
         {announcement}
       </p>
 
-      {survey.sections.map((section) => (
-        <section key={section.code} className="answer-section" aria-labelledby={`section-${section.code}`}>
-          <h2 id={`section-${section.code}`}>{section.title}</h2>
-          {section.items.map((item) => (
-            <RatingQuestion
-              key={item.code}
-              code={item.code}
-              text={item.text}
-              options={survey.scale}
-              notObserved={survey.notObserved.allowed ? survey.notObserved.label : null}
-              answer={answers[item.code]}
-              state={saveState[item.code] ?? 'idle'}
-              missing={submitError?.missing.includes(item.code) ?? false}
-              onAnswer={(answer) => void save(item.code, answer)}
-            />
-          ))}
-        </section>
-      ))}
-
-      {survey.orientation.scales.length > 0 && (
-        <section className="answer-section" aria-labelledby="section-orientation">
-          <h2 id="section-orientation">Working style</h2>
-          <p className="answer-hint">Each line runs between two ways of working. Neither end is better; choose the point that fits best.</p>
-          {survey.orientation.scales.map((scale) => (
-            <OrientationQuestion
-              key={scale.code}
-              code={scale.code}
-              text={scale.text}
-              left={scale.leftPole}
-              right={scale.rightPole}
-              points={survey.orientation.points}
-              answer={answers[scale.code]}
-              state={saveState[scale.code] ?? 'idle'}
-              missing={submitError?.missing.includes(scale.code) ?? false}
-              onAnswer={(answer) => void save(scale.code, answer)}
-            />
-          ))}
-        </section>
-      )}
+      <SurveyQuestions
+        survey={survey}
+        answers={answers}
+        heading="h2"
+        idPrefix="section"
+        stateOf={(code) => saveState[code] ?? 'idle'}
+        isMissing={(code) => submitError?.missing.includes(code) ?? false}
+        onAnswer={(code, answer) => void save(code, answer)}
+      />
 
       {survey.openQuestions.length > 0 && (
         <section className="answer-section" aria-labelledby="section-comments">
@@ -195,13 +165,72 @@ export function AnswerPage({ token }: { token: string }) {
   );
 }
 
+/**
+ * The rated questions of a survey, by section, then the working-style scales: one piece for
+ * the rater's page and the framework preview, so the preview shows what raters see.
+ */
+export function SurveyQuestions(props: {
+  survey: Pick<RaterForm['survey'], 'sections' | 'scale' | 'notObserved' | 'orientation'>;
+  answers: Record<string, Answer>;
+  heading: 'h2' | 'h3';
+  idPrefix: string;
+  stateOf: (code: string) => SaveState;
+  isMissing: (code: string) => boolean;
+  onAnswer: (code: string, answer: Answer) => void;
+}) {
+  const { survey, answers, heading: Heading, idPrefix } = props;
+  return (
+    <>
+      {survey.sections.map((section) => (
+        <section key={section.code} className="answer-section" aria-labelledby={`${idPrefix}-${section.code}`}>
+          <Heading id={`${idPrefix}-${section.code}`}>{section.title}</Heading>
+          {section.items.map((item) => (
+            <RatingQuestion
+              key={item.code}
+              code={item.code}
+              text={item.text}
+              options={survey.scale}
+              notObserved={survey.notObserved.allowed ? survey.notObserved.label : null}
+              answer={answers[item.code]}
+              state={props.stateOf(item.code)}
+              missing={props.isMissing(item.code)}
+              onAnswer={(answer) => props.onAnswer(item.code, answer)}
+            />
+          ))}
+        </section>
+      ))}
+
+      {survey.orientation.scales.length > 0 && (
+        <section className="answer-section" aria-labelledby={`${idPrefix}-orientation`}>
+          <Heading id={`${idPrefix}-orientation`}>Working style</Heading>
+          <p className="answer-hint">Each line runs between two ways of working. Neither end is better; choose the point that fits best.</p>
+          {survey.orientation.scales.map((scale) => (
+            <OrientationQuestion
+              key={scale.code}
+              code={scale.code}
+              text={scale.text}
+              left={scale.leftPole}
+              right={scale.rightPole}
+              points={survey.orientation.points}
+              answer={answers[scale.code]}
+              state={props.stateOf(scale.code)}
+              missing={props.isMissing(scale.code)}
+              onAnswer={(answer) => props.onAnswer(scale.code, answer)}
+            />
+          ))}
+        </section>
+      )}
+    </>
+  );
+}
+
 function SaveIndicator({ state }: { state: SaveState }) {
   if (state === 'idle') return null;
   const text = state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : 'Not saved — choose again';
   return <span className={`save-indicator save-${state}`}>{text}</span>;
 }
 
-export function RatingQuestion(props: {
+function RatingQuestion(props: {
   code: string;
   text: string;
   options: { value: number; label: string }[];
@@ -235,7 +264,7 @@ export function RatingQuestion(props: {
   );
 }
 
-export function OrientationQuestion(props: {
+function OrientationQuestion(props: {
   code: string;
   text: string;
   left: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { OrientationQuestion, RatingQuestion, type Answer } from '../answering/AnswerPage.tsx';
+import { SurveyQuestions, type Answer } from '../answering/AnswerPage.tsx';
 import type { RaterForm } from '../answering/rater-api.ts';
 import { useApi } from '../api/use-api.ts';
 import { Loaded } from '../shell/states.tsx';
@@ -27,7 +27,6 @@ export function FrameworkPreviewPage() {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const query = new URLSearchParams({ form, name: name.trim() || 'Alex Example', ...(language ? { language } : {}) });
   const preview = useApi<Preview>(`/api/admin/frameworks/${frameworkVersionId}/preview?${query.toString()}`);
-  const answer = (code: string) => (value: Answer) => setAnswers((current) => ({ ...current, [code]: value }));
 
   return (
     <>
@@ -50,43 +49,15 @@ export function FrameworkPreviewPage() {
         {({ survey, participantName }) => (
           <div className="answer-page preview-frame" lang={survey.language}>
             <h2>{form === 'self' ? 'Your self-assessment' : `Feedback for ${participantName}`}</h2>
-            {survey.sections.map((section) => (
-              <section key={section.code} className="answer-section" aria-labelledby={`preview-${section.code}`}>
-                <h3 id={`preview-${section.code}`}>{section.title}</h3>
-                {section.items.map((item) => (
-                  <RatingQuestion
-                    key={item.code}
-                    code={item.code}
-                    text={item.text}
-                    options={survey.scale}
-                    notObserved={survey.notObserved.allowed ? survey.notObserved.label : null}
-                    answer={answers[item.code]}
-                    state="idle"
-                    missing={false}
-                    onAnswer={answer(item.code)}
-                  />
-                ))}
-              </section>
-            ))}
-            {survey.orientation.scales.length > 0 && (
-              <section className="answer-section" aria-labelledby="preview-orientation">
-                <h3 id="preview-orientation">Working style</h3>
-                {survey.orientation.scales.map((scale) => (
-                  <OrientationQuestion
-                    key={scale.code}
-                    code={scale.code}
-                    text={scale.text}
-                    left={scale.leftPole}
-                    right={scale.rightPole}
-                    points={survey.orientation.points}
-                    answer={answers[scale.code]}
-                    state="idle"
-                    missing={false}
-                    onAnswer={answer(scale.code)}
-                  />
-                ))}
-              </section>
-            )}
+            <SurveyQuestions
+              survey={survey}
+              answers={answers}
+              heading="h3"
+              idPrefix="preview"
+              stateOf={() => 'idle'}
+              isMissing={() => false}
+              onAnswer={(code, value) => setAnswers((current) => ({ ...current, [code]: value }))}
+            />
             {survey.openQuestions.length > 0 && (
               <section className="answer-section" aria-labelledby="preview-comments">
                 <h3 id="preview-comments">Comments</h3>
