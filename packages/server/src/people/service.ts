@@ -75,14 +75,8 @@ async function linkAccounts(tx: Pick<Database, 'execute'>, tenantId: string): Pr
        and not exists (select 1 from people other where other.user_id = u.id)`);
 }
 
-export interface PersonInput {
-  name: string;
-  email: string;
-  managerEmployeeId: string | null;
-  department: string;
-  level: string;
-  location: string;
-}
+/** One person as a form sends it: the CSV row's fields, without its line and employee id. */
+export type PersonInput = Omit<PersonRow, 'line' | 'employeeId'>;
 
 /** Problems of a one-person save, by form field (the CSV rules, named for a form). */
 function formProblems(problems: CsvProblem[]): ValidationFailedError {
